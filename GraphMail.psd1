@@ -1,0 +1,24 @@
+@{
+    RootModule           = 'GraphMail.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0e6c1a-7f0d-4c55-9a8e-2d6f3c1b9e47'
+    Author               = 'GraphMail contributors'
+    CompanyName          = 'GraphMail contributors'
+    Copyright            = '(c) GraphMail contributors. MIT License.'
+    Description          = 'Send mail through Microsoft Graph with an app-only identity: a drop-in for Send-MailMessage, admin-consent links, and a setup test that says which layer is wrong.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('GraphMail.Format.ps1xml')
+    CmdletsToExport      = @()
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Graph', 'MicrosoftGraph', 'Mail', 'Email', 'SendMail', 'Send-MailMessage', 'Exchange', 'ExchangeOnline', 'Microsoft365', 'SMTP', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/graphmail/GraphMail'
+            LicenseUri   = 'https://github.com/graphmail/GraphMail/blob/main/LICENSE'
+            ReleaseNotes = 'https://github.com/graphmail/GraphMail/blob/main/CHANGELOG.md'
+        }
+    }
+}

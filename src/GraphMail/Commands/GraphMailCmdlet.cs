@@ -1,0 +1,41 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GraphMail.Errors;
+
+namespace GraphMail.Commands;
+
+/// <summary>
+/// What every GraphMail cmdlet shares: engine calls awaited on the pipeline thread with a token that
+/// StopProcessing (Ctrl+C) cancels, and GraphMailException turned into an ErrorRecord by the one mapping.
+/// </summary>
+public abstract class GraphMailCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    protected CancellationToken CancellationToken => _stopping.Token;
+
+    /// <summary>Runs one engine call and waits for it on the pipeline thread.</summary>
+    protected T Await<T>(Func<CancellationToken, Task<T>> engineCall) =>
+        engineCall(_stopping.Token).ConfigureAwait(false).GetAwaiter().GetResult();
+
+    protected void Await(Func<CancellationToken, Task> engineCall) =>
+        engineCall(_stopping.Token).ConfigureAwait(false).GetAwaiter().GetResult();
+
+    /// <summary>Non-terminating: one item failed, the rest of the pipeline goes on.</summary>
+    protected void WriteEngineError(GraphMailException exception, object? target) =>
+        WriteError(ErrorRecords.From(exception, target));
+
+    /// <summary>Terminating: nothing else in this command can proceed.</summary>
+    protected void ThrowEngineError(GraphMailException exception, object? target) =>
+        ThrowTerminatingError(ErrorRecords.From(exception, target));
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
