@@ -10,4 +10,7 @@ public static class ErrorIds
     public const string NotConnected = "GraphMailNotConnected";
     public const string OperationStopped = "GraphMailOperationStopped";
     public const string UnexpectedError = "GraphMailUnexpectedError";
+
+    // Connections
+    public const string InvalidSandboxEndpoint = "InvalidSandboxEndpoint";
 }

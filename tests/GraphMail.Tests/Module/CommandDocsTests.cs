@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using GraphMail.Tests.Infrastructure;
+
+namespace GraphMail.Tests.Module;
+
+/// <summary>Docs move with code: every compiled cmdlet has a platyPS page that documents each of its parameters.</summary>
+public sealed class CommandDocsTests
+{
+    public static IEnumerable<object[]> Cmdlets() => CompiledCmdlets.All.Select(c => new object[] { c.Name });
+
+    private static string PageOf(string cmdlet)
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "docs", "en-US", cmdlet + ".md");
+        Assert.True(File.Exists(path), "docs/en-US/" + cmdlet + ".md is missing");
+        return File.ReadAllText(path);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void EveryCmdletHasAPlatyPsPage(string cmdlet)
+    {
+        var page = PageOf(cmdlet);
+
+        Assert.Matches(@"^---\r?\n(.*\r?\n)*?Module Name: GraphMail\r?\n(.*\r?\n)*?---", page);
+        Assert.Contains("# " + cmdlet, page);
+        foreach (var section in new[] { "## SYNOPSIS", "## SYNTAX", "## DESCRIPTION", "## EXAMPLES", "## PARAMETERS", "## INPUTS", "## OUTPUTS", "## RELATED LINKS" })
+        {
+            Assert.Contains(section, page);
+        }
+
+        Assert.Matches(@"### Example 1[^\n]*\r?\n+```powershell\r?\n.*" + Regex.Escape(cmdlet), page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void EveryParameterIsDocumented(string cmdlet)
+    {
+        var page = PageOf(cmdlet);
+        foreach (var parameter in CompiledCmdlets.Get(cmdlet).ParameterNames)
+        {
+            Assert.Contains("### -" + parameter + "\n", page.Replace("\r\n", "\n"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void EveryCmdletHasAPesterFile(string cmdlet) =>
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "tests", cmdlet + ".Tests.ps1")), "tests/" + cmdlet + ".Tests.ps1 is missing");
+}
