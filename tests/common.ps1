@@ -86,14 +86,34 @@ function Invoke-SandboxControl {
         $Body
     )
 
-    $pin = $Sandbox.Endpoint.certificateSha256
-    $handler = [System.Net.Http.HttpClientHandler]::new()
-    $handler.ServerCertificateCustomValidationCallback = {
-        param($request, $certificate, $chain, $errors)
-        $hash = [System.Security.Cryptography.SHA256]::Create().ComputeHash($certificate.RawData)
-        ([System.BitConverter]::ToString($hash) -replace '-') -eq $pin
-    }.GetNewClosure()
-    $client = [System.Net.Http.HttpClient]::new($handler)
+    # A script block cannot be the certificate callback (it runs on a thread with no runspace): pin in C#.
+    if (-not ('GraphMailTests.PinnedClient' -as [type])) {
+        Add-Type -ReferencedAssemblies System.Net.Http -TypeDefinition @'
+namespace GraphMailTests
+{
+    public static class PinnedClient
+    {
+        public static System.Net.Http.HttpClient Create(string sha256)
+        {
+            var handler = new System.Net.Http.HttpClientHandler();
+            handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) =>
+            {
+                if (errors == System.Net.Security.SslPolicyErrors.None) return true;
+                if (!request.RequestUri.IsLoopback) return false;
+                using (var sha = System.Security.Cryptography.SHA256.Create())
+                {
+                    var hex = System.BitConverter.ToString(sha.ComputeHash(certificate.RawData)).Replace("-", "");
+                    return string.Equals(hex, sha256, System.StringComparison.OrdinalIgnoreCase);
+                }
+            };
+            return new System.Net.Http.HttpClient(handler);
+        }
+    }
+}
+'@
+    }
+
+    $client = [GraphMailTests.PinnedClient]::Create($Sandbox.Endpoint.certificateSha256)
     try {
         $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), $Sandbox.Endpoint.control.TrimEnd('/') + '/' + $Path.TrimStart('/'))
         if ($PSBoundParameters.ContainsKey('Body')) {
