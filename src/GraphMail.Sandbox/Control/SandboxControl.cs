@@ -57,7 +57,7 @@ public sealed class SandboxControl
 
     public IReadOnlyList<ConcurrencySnapshot> GetConcurrency() => _state.Concurrency.Snapshot();
 
-    /// <summary>Forgets peaks and throttle counts (requests in flight stay counted).</summary>
+    /// <summary>Forgets idle keys, peaks and throttle counts (requests in flight stay counted).</summary>
     public void ResetConcurrency() => _state.Concurrency.ResetStatistics();
 
     public void AddFault(FaultSpec fault) => _state.Faults.Add(fault);

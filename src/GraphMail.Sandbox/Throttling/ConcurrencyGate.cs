@@ -38,11 +38,17 @@ internal sealed class ConcurrencyGate
             Throttled = Volatile.Read(ref c.Throttled),
         }).OrderBy(s => s.AppId).ThenBy(s => s.Mailbox).ToList();
 
-    /// <summary>Forgets peaks and throttle counts; requests in flight stay counted.</summary>
+    /// <summary>Forgets idle keys, peaks and throttle counts; requests in flight stay counted.</summary>
     internal void ResetStatistics()
     {
-        foreach (var counter in _counters.Values)
+        foreach (var (key, counter) in _counters)
         {
+            if (Volatile.Read(ref counter.InFlight) == 0)
+            {
+                _counters.TryRemove(new KeyValuePair<string, Counter>(key, counter));
+                continue;
+            }
+
             Interlocked.Exchange(ref counter.Peak, Volatile.Read(ref counter.InFlight));
             Interlocked.Exchange(ref counter.Throttled, 0);
         }
