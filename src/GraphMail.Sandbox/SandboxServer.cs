@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Sandbox.Control;
 using GraphMail.Sandbox.Hosting;
+using GraphMail.Sandbox.Identity;
 using GraphMail.Sandbox.Routing;
 using GraphMail.Sandbox.Seed;
 using Microsoft.AspNetCore.Builder;
@@ -89,13 +90,15 @@ public sealed class SandboxServer : IAsyncDisposable
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();
-        var seed = options.LoadSeed();
-        var state = new SandboxState(seed, options.Clock ?? TimeProvider.System, options.RandomSeed);
-        var certificate = options.Certificate ?? ServerCertificate.Create();
-        if (!certificate.HasPrivateKey)
+        if (options.Certificate is { HasPrivateKey: false })
         {
             throw new ArgumentException("The server certificate needs its private key.", nameof(options));
         }
+
+        // RSA key generation dominates start-up; make the two keys side by side.
+        var signingKeys = Task.Run(() => new SigningKeys(), cancellationToken);
+        var certificate = options.Certificate ?? await Task.Run(ServerCertificate.Create, cancellationToken).ConfigureAwait(false);
+        var state = new SandboxState(options.LoadSeed(), await signingKeys.ConfigureAwait(false), options.Clock ?? TimeProvider.System, options.RandomSeed);
 
         SandboxServer? server = null;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name, Args = [] });

@@ -18,9 +18,10 @@ internal sealed class SandboxState : IDisposable
     private const int LogCapacity = 50_000;
     private SandboxSettings _settings;
 
-    internal SandboxState(SandboxSeed seed, TimeProvider clock, int? randomSeed)
+    internal SandboxState(SandboxSeed seed, SigningKeys signingKeys, TimeProvider clock, int? randomSeed)
     {
         Clock = clock;
+        SigningKeys = signingKeys;
         Directory = new SandboxDirectory(seed, clock.GetUtcNow());
         _settings = SandboxSettings.FromLimits(seed.Limits);
         TokenValidator = new AccessTokenValidator(SigningKeys, IssuedTokens, Directory, clock);
@@ -34,7 +35,7 @@ internal sealed class SandboxState : IDisposable
 
     internal SandboxDirectory Directory { get; }
 
-    internal SigningKeys SigningKeys { get; } = new();
+    internal SigningKeys SigningKeys { get; }
 
     internal IssuedTokens IssuedTokens { get; } = new();
 

@@ -28,8 +28,8 @@ public sealed class ThrottlingTests : IClassFixture<SandboxFixture>
         using var pause = _sandbox.Control.PauseRoute(RouteNames.SendMail);
 
         var sends = Enumerable.Range(0, 5).Select(_ => GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody())).ToList();
-        await pause.WaitForArrivalsAsync(4);
-        await _sandbox.Control.WaitForRequestAsync(r => r.Route == RouteNames.SendMail && r.Status == 429);
+        await pause.WaitForArrivalsAsync(4, TestTimeout.Token);
+        await _sandbox.Control.WaitForRequestAsync(r => r.Route == RouteNames.SendMail && r.Status == 429, TestTimeout.Token);
         var during = Assert.Single(_sandbox.Control.GetConcurrency());
         pause.Release();
         var responses = await Task.WhenAll(sends);
@@ -55,10 +55,10 @@ public sealed class ThrottlingTests : IClassFixture<SandboxFixture>
 
         var mailboxes = new[] { SandboxDefaults.Noreply, SandboxDefaults.Noreply, SandboxDefaults.Noreply, SandboxDefaults.Admin, SandboxDefaults.Admin };
         var sends = mailboxes.Select(m => GraphRequests.SendMailAsync(_sandbox, token, m, GraphRequests.SendMailBody())).ToList();
-        await pause.WaitForArrivalsAsync(5 - expectedThrottled);
+        await pause.WaitForArrivalsAsync(5 - expectedThrottled, TestTimeout.Token);
         if (expectedThrottled > 0)
         {
-            await _sandbox.Control.WaitForRequestAsync(r => r.Status == 429);
+            await _sandbox.Control.WaitForRequestAsync(r => r.Status == 429, TestTimeout.Token);
         }
 
         pause.Release();
