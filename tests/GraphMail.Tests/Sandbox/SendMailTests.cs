@@ -280,6 +280,19 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
         Assert.Contains("[RAOP]", error.Error.Message);
     }
 
+    [Fact]
+    public async Task Unknown_graph_segments_are_400_and_wrong_methods_405()
+    {
+        var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
+
+        using var unknown = await GraphRequests.SendAsync(_sandbox, HttpMethod.Get, $"users/{SandboxDefaults.Noreply}/mailFolders", token);
+        using var wrongMethod = await GraphRequests.SendAsync(_sandbox, HttpMethod.Get, $"users/{SandboxDefaults.Noreply}/sendMail", token);
+
+        Assert.Equal("Resource not found for the segment 'mailFolders'.", await GraphRequests.AssertGraphErrorAsync(unknown, 400, "BadRequest"));
+        Assert.Equal("Specified HTTP method is not allowed for the request target.", await GraphRequests.AssertGraphErrorAsync(wrongMethod, 405, "BadRequest"));
+        Assert.Equal([RouteNames.Unmatched, RouteNames.Unmatched], _sandbox.Control.GetRequests().Where(r => r.Route != RouteNames.Token).Select(r => r.Route));
+    }
+
     private static Recipient Recipient(string address, string? name = null) =>
         new() { EmailAddress = new EmailAddress { Address = address, Name = name } };
 }
