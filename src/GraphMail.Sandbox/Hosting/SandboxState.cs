@@ -23,7 +23,8 @@ internal sealed class SandboxState : IDisposable
         Clock = clock;
         SigningKeys = signingKeys;
         Directory = new SandboxDirectory(seed, clock.GetUtcNow());
-        _settings = SandboxSettings.FromLimits(seed.Limits);
+        seed.Limits.Validate();
+        _settings = seed.Limits;
         TokenValidator = new AccessTokenValidator(SigningKeys, IssuedTokens, Directory, clock);
         TokenIssuer = new AccessTokenIssuer(SigningKeys, IssuedTokens, clock);
         Budget = new RequestBudget(clock);
@@ -78,7 +79,7 @@ internal sealed class SandboxState : IDisposable
         }
     }
 
-    internal void ResetSettings() => Volatile.Write(ref _settings, SandboxSettings.FromLimits(Directory.Seed.Limits));
+    internal void ResetSettings() => Volatile.Write(ref _settings, Directory.Seed.Limits);
 
     public void Dispose() => SigningKeys.Dispose();
 }

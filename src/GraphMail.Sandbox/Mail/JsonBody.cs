@@ -1,4 +1,3 @@
-using System;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphMail.Sandbox.Routing;
@@ -35,14 +34,26 @@ internal static class JsonBody
         return null;
     }
 
-    /// <summary>A boolean given as JSON true/false or as the strings "true"/"false" (the docs' own sample sends a string).</summary>
-    internal static bool? ReadFlexibleBool(JsonNode? node) => node switch
+    /// <summary>
+    /// A boolean given as JSON true/false or as the strings "true"/"false" (the docs' own sample sends a string);
+    /// <paramref name="fallback"/> when absent; null with the 400 Graph answers when it is neither.
+    /// </summary>
+    internal static bool? ReadBoolean(SandboxRequest request, JsonNode? node, bool fallback, out SandboxResponse? error)
     {
-        null => null,
-        JsonValue value when value.TryGetValue(out bool flag) => flag,
-        JsonValue value when value.TryGetValue(out string? text) && bool.TryParse(text, out var parsed) => parsed,
-        _ => throw new FormatException(),
-    };
+        error = null;
+        switch (node)
+        {
+            case null:
+                return fallback;
+            case JsonValue value when value.TryGetValue(out bool flag):
+                return flag;
+            case JsonValue value when value.TryGetValue(out string? text) && bool.TryParse(text, out var parsed):
+                return parsed;
+            default:
+                error = GraphErrors.BadRequest(request, "RequestBodyRead", "Cannot convert the literal to the expected type 'Edm.Boolean'.");
+                return null;
+        }
+    }
 
     internal static string? ReadString(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue(out string? text) ? text : null;

@@ -110,7 +110,7 @@ internal static class MessageReader
             ContentType = JsonBody.ReadString(attachment["contentType"]),
             Size = content.Length,
             Sha256 = Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(),
-            IsInline = JsonBody.ReadFlexibleBool(attachment["isInline"]) ?? false,
+            IsInline = attachment["isInline"] is JsonValue inline && inline.TryGetValue(out bool flag) ? flag : string.Equals(JsonBody.ReadString(attachment["isInline"]), "true", StringComparison.OrdinalIgnoreCase),
             ContentId = JsonBody.ReadString(attachment["contentId"]),
             Source = "inline",
         };

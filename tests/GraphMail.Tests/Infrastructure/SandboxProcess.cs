@@ -45,6 +45,16 @@ internal sealed class SandboxProcess : IDisposable
         return (sandbox, line, JsonDocument.Parse(line).RootElement.Clone());
     }
 
+    /// <summary>Runs the sandbox with arguments that make it exit by itself; returns its exit code and output.</summary>
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(CancellationToken cancellationToken, params string[] arguments)
+    {
+        using var process = Start(arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>SIGTERM, as a service manager or CI would stop it.</summary>
     internal void Terminate()
     {

@@ -155,14 +155,9 @@ public sealed class SeedTests
 
     private static async Task<int> SendAsync(SandboxServer server, string mailbox)
     {
-        var token = (await SandboxMsal.WithSecret(server, AppId, Secret, "a.com").AcquireTokenForClient([SandboxMsal.GraphScope]).ExecuteAsync()).AccessToken;
+        var token = await SandboxMsal.TokenAsync(server, AppId, Secret, "a.com");
         using var http = SandboxTls.CreateClient(server.CertificateThumbprint, server.AuthorityBaseUri);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"v1.0/users/{mailbox}/sendMail")
-        {
-            Content = new StringContent(GraphRequests.SendMailBody(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
+        using var response = await GraphRequests.SendMailAsync(http, token, mailbox, GraphRequests.SendMailBody());
         return (int)response.StatusCode;
     }
 

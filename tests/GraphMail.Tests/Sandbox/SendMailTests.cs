@@ -136,18 +136,9 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { Clock = clock });
-        var token = (await SandboxMsal.WithSecret(server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret)
-            .AcquireTokenForClient([SandboxMsal.GraphScope]).ExecuteAsync()).AccessToken;
+        var token = await SandboxMsal.TokenAsync(server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
         using var http = SandboxTls.CreateClient(server.CertificateThumbprint, server.AuthorityBaseUri);
-        async Task<HttpResponseMessage> SendAsync()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"v1.0/users/{SandboxDefaults.Noreply}/sendMail")
-            {
-                Content = new StringContent(GraphRequests.SendMailBody(), Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return await http.SendAsync(request);
-        }
+        Task<HttpResponseMessage> SendAsync() => GraphRequests.SendMailAsync(http, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody());
 
         clock.Advance(TimeSpan.FromSeconds(3598));
         using var stillValid = await SendAsync();

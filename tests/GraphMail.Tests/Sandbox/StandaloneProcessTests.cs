@@ -54,12 +54,7 @@ public sealed class StandaloneProcessTests
             .WithHttpClientFactory(new PinnedMsalHttpClientFactory(thumbprint))
             .Build();
         var token = (await msal.AcquireTokenForClient([SandboxMsal.GraphScope]).ExecuteAsync()).AccessToken;
-        using var send = new HttpRequestMessage(HttpMethod.Post, $"v1.0/users/{SandboxDefaults.Noreply}/sendMail")
-        {
-            Content = new StringContent(GraphRequests.SendMailBody(subject: "from the standalone sandbox"), Encoding.UTF8, "application/json"),
-        };
-        send.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        using var sent = await http.SendAsync(send);
+        using var sent = await GraphRequests.SendMailAsync(http, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody(subject: "from the standalone sandbox"));
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         var messages = JsonDocument.Parse(await http.GetStringAsync("_sandbox/messages")).RootElement;
         Assert.Equal("from the standalone sandbox", Assert.Single(messages.EnumerateArray()).GetProperty("subject").GetString());
@@ -89,13 +84,9 @@ public sealed class StandaloneProcessTests
     [Fact]
     public async Task Unknown_arguments_exit_2_with_usage_on_stderr_and_nothing_on_stdout()
     {
-        using var process = SandboxProcess.Start("--no-such-option");
+        var (exitCode, stdout, stderr) = await SandboxProcess.RunToExitAsync(TestTimeout.Token, "--no-such-option");
 
-        var stdout = await process.StandardOutput.ReadToEndAsync(TestTimeout.Token);
-        var stderr = await process.StandardError.ReadToEndAsync(TestTimeout.Token);
-        await process.WaitForExitAsync(TestTimeout.Token);
-
-        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(2, exitCode);
         Assert.Equal("", stdout);
         Assert.Contains("Unknown argument '--no-such-option'", stderr);
         Assert.Contains("Usage:", stderr);
@@ -104,13 +95,9 @@ public sealed class StandaloneProcessTests
     [Fact]
     public async Task A_missing_seed_file_exits_1()
     {
-        using var process = SandboxProcess.Start("--seed", Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json"));
+        var (exitCode, stdout, stderr) = await SandboxProcess.RunToExitAsync(TestTimeout.Token, "--seed", Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json"));
 
-        var stdout = await process.StandardOutput.ReadToEndAsync(TestTimeout.Token);
-        var stderr = await process.StandardError.ReadToEndAsync(TestTimeout.Token);
-        await process.WaitForExitAsync(TestTimeout.Token);
-
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Equal("", stdout);
         Assert.Contains("could not start", stderr);
     }

@@ -74,18 +74,9 @@ public sealed class ThrottlingTests : IClassFixture<SandboxFixture>
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var seed = SeedLoader.LoadDefault();
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { Clock = clock, Seed = seed with { Limits = seed.Limits with { RequestsPer10Minutes = 2 } } });
-        var token = (await SandboxMsal.WithSecret(server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret)
-            .AcquireTokenForClient([SandboxMsal.GraphScope]).ExecuteAsync()).AccessToken;
+        var token = await SandboxMsal.TokenAsync(server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
         using var http = SandboxTls.CreateClient(server.CertificateThumbprint, server.AuthorityBaseUri);
-        async Task<HttpResponseMessage> SendAsync()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"v1.0/users/{SandboxDefaults.Noreply}/sendMail")
-            {
-                Content = new StringContent(GraphRequests.SendMailBody(), Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return await http.SendAsync(request);
-        }
+        Task<HttpResponseMessage> SendAsync() => GraphRequests.SendMailAsync(http, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody());
 
         using var first = await SendAsync();
         using var second = await SendAsync();
