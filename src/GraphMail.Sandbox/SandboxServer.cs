@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GraphMail.Sandbox;
@@ -101,7 +102,16 @@ public sealed class SandboxServer : IAsyncDisposable
         var state = new SandboxState(options.LoadSeed(), await signingKeys.ConfigureAwait(false), options.Clock ?? TimeProvider.System, options.RandomSeed);
 
         SandboxServer? server = null;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name, Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SandboxServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+
+        // Only the options decide how the sandbox listens: no appsettings.json or ASPNETCORE_* endpoints, no signal handlers.
+        builder.Configuration.Sources.Clear();
+        builder.Services.AddSingleton<IHostLifetime, ManualHostLifetime>();
         builder.Logging.ClearProviders();
         if (options.Verbose)
         {
