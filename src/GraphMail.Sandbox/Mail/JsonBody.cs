@@ -34,25 +34,29 @@ internal static class JsonBody
         return null;
     }
 
+    internal const string NotABoolean = "Cannot convert the literal to the expected type 'Edm.Boolean'.";
+
     /// <summary>
     /// A boolean given as JSON true/false or as the strings "true"/"false" (the docs' own sample sends a string);
-    /// <paramref name="fallback"/> when absent; null with the 400 Graph answers when it is neither.
+    /// value null when absent; false when it is neither.
     /// </summary>
+    internal static bool TryReadBoolean(JsonNode? node, out bool? value)
+    {
+        value = node switch
+        {
+            null => null,
+            JsonValue json when json.TryGetValue(out bool flag) => flag,
+            JsonValue json when json.TryGetValue(out string? text) && bool.TryParse(text, out var parsed) => parsed,
+            _ => null,
+        };
+        return node is null || value is not null;
+    }
+
+    /// <summary>TryReadBoolean with a default, or null and the 400 Graph answers.</summary>
     internal static bool? ReadBoolean(SandboxRequest request, JsonNode? node, bool fallback, out SandboxResponse? error)
     {
-        error = null;
-        switch (node)
-        {
-            case null:
-                return fallback;
-            case JsonValue value when value.TryGetValue(out bool flag):
-                return flag;
-            case JsonValue value when value.TryGetValue(out string? text) && bool.TryParse(text, out var parsed):
-                return parsed;
-            default:
-                error = GraphErrors.BadRequest(request, "RequestBodyRead", "Cannot convert the literal to the expected type 'Edm.Boolean'.");
-                return null;
-        }
+        error = TryReadBoolean(node, out var value) ? null : GraphErrors.BadRequest(request, "RequestBodyRead", NotABoolean);
+        return error is null ? value ?? fallback : null;
     }
 
     internal static string? ReadString(JsonNode? node) =>

@@ -110,7 +110,9 @@ internal static class MessageReader
             ContentType = JsonBody.ReadString(attachment["contentType"]),
             Size = content.Length,
             Sha256 = Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(),
-            IsInline = attachment["isInline"] is JsonValue inline && inline.TryGetValue(out bool flag) ? flag : string.Equals(JsonBody.ReadString(attachment["isInline"]), "true", StringComparison.OrdinalIgnoreCase),
+            IsInline = JsonBody.TryReadBoolean(attachment["isInline"], out var isInline)
+                ? isInline ?? false
+                : throw new UnreadableBodyException("RequestBodyRead", JsonBody.NotABoolean),
             ContentId = JsonBody.ReadString(attachment["contentId"]),
             Source = "inline",
         };
