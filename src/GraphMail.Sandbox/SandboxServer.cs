@@ -125,9 +125,9 @@ public sealed class SandboxServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate));
         });
         var app = builder.Build();
-        var control = new SandboxControl(state, () => server!.ReadyLine);
+        var control = new SandboxControl(state, () => server?.ReadyLine ?? "{}");
         var dispatcher = new SandboxDispatcher(state, control);
-        var adapter = new KestrelAdapter(dispatcher, () => server!.Origin.GetLeftPart(UriPartial.Authority));
+        var adapter = new KestrelAdapter(dispatcher);
         app.Run(adapter.HandleAsync);
 
         try
