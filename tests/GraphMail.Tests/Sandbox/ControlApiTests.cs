@@ -35,8 +35,8 @@ public sealed class ControlApiTests : IClassFixture<SandboxFixture>
     public async Task Messages_can_be_listed_filtered_and_cleared()
     {
         var token = await _sandbox.TokenAsync(SandboxDefaults.UnscopedAppId, SandboxDefaults.UnscopedSecret);
-        (await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody(subject: "one"))).Dispose();
-        (await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Admin, GraphRequests.SendMailBody(subject: "two"))).Dispose();
+        (await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody(subject: "one"))).Dispose();
+        (await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Admin, SandboxGraphRequests.SendMailBody(subject: "two"))).Dispose();
 
         var all = await Json("_sandbox/messages");
         var filtered = await Json("_sandbox/messages?mailbox=admin@contoso.com");
@@ -53,7 +53,7 @@ public sealed class ControlApiTests : IClassFixture<SandboxFixture>
     public async Task The_request_log_shows_what_reached_the_sandbox_and_can_be_cleared()
     {
         var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
-        (await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody(), "0f6b8f2e-6a3c-4c4e-9a51-8c1d7e2f3a4b")).Dispose();
+        (await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody(), "0f6b8f2e-6a3c-4c4e-9a51-8c1d7e2f3a4b")).Dispose();
 
         var sends = await Json($"_sandbox/requests?route={RouteNames.SendMail}");
         using var cleared = await _sandbox.Http.DeleteAsync("_sandbox/requests");
@@ -110,17 +110,17 @@ public sealed class ControlApiTests : IClassFixture<SandboxFixture>
         var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
 
         using var expire = await Post("_sandbox/tokens/expire", "");
-        using var response = await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody());
+        using var response = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody());
 
         Assert.Equal(HttpStatusCode.NoContent, expire.StatusCode);
-        Assert.Equal("Lifetime validation failed, the token is expired.", await GraphRequests.AssertGraphErrorAsync(response, 401, "InvalidAuthenticationToken"));
+        Assert.Equal("Lifetime validation failed, the token is expired.", await SandboxGraphRequests.AssertGraphErrorAsync(response, 401, "InvalidAuthenticationToken"));
     }
 
     [Fact]
     public async Task Drafts_concurrency_seed_and_reset_are_readable()
     {
         var token = await _sandbox.TokenAsync(SandboxDefaults.LargeAttachmentsAppId, SandboxDefaults.LargeAttachmentsSecret);
-        (await GraphRequests.SendAsync(_sandbox, HttpMethod.Post, $"users/{SandboxDefaults.Noreply}/messages", token, "{\"subject\":\"orphan\"}")).Dispose();
+        (await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Post, $"users/{SandboxDefaults.Noreply}/messages", token, "{\"subject\":\"orphan\"}")).Dispose();
         _sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Throttle });
 
         var drafts = await Json("_sandbox/drafts");

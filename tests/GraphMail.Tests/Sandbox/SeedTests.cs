@@ -157,7 +157,7 @@ public sealed class SeedTests
     {
         var token = await SandboxMsal.TokenAsync(server, AppId, Secret, "a.com");
         using var http = SandboxTls.CreateClient(server.CertificateThumbprint, server.AuthorityBaseUri);
-        using var response = await GraphRequests.SendMailAsync(http, token, mailbox, GraphRequests.SendMailBody());
+        using var response = await SandboxGraphRequests.SendMailAsync(http, token, mailbox, SandboxGraphRequests.SendMailBody());
         return (int)response.StatusCode;
     }
 

@@ -54,7 +54,7 @@ public sealed class StandaloneProcessTests
             .WithHttpClientFactory(new PinnedMsalHttpClientFactory(thumbprint))
             .Build();
         var token = (await msal.AcquireTokenForClient([SandboxMsal.GraphScope]).ExecuteAsync()).AccessToken;
-        using var sent = await GraphRequests.SendMailAsync(http, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody(subject: "from the standalone sandbox"));
+        using var sent = await SandboxGraphRequests.SendMailAsync(http, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody(subject: "from the standalone sandbox"));
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         var messages = JsonDocument.Parse(await http.GetStringAsync("_sandbox/messages")).RootElement;
         Assert.Equal("from the standalone sandbox", Assert.Single(messages.EnumerateArray()).GetProperty("subject").GetString());
@@ -79,6 +79,29 @@ public sealed class StandaloneProcessTests
         var seed = JsonDocument.Parse(await http.GetStringAsync("_sandbox/seed")).RootElement;
 
         Assert.Equal(SandboxDefaults.TenantId, seed.GetProperty("tenants")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task It_serves_a_supplied_certificate()
+    {
+        var directory = Directory.CreateTempSubdirectory("graphmail-sandbox-cert").FullName;
+        try
+        {
+            var (exitCode, _, _) = await SandboxProcess.RunToExitAsync(TestTimeout.Token, "new-app-certificate", "--out", directory, "--name", "server", "--password", "pw", "--years", "1");
+            Assert.Equal(0, exitCode);
+            using var supplied = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(directory, "server.pfx"), "pw");
+
+            var (sandbox, _, connection) = await SandboxProcess.StartAsync(TestTimeout.Token, "--certificate", Path.Combine(directory, "server.pfx"), "--certificate-password", "pw");
+            using var _ = sandbox;
+            using var http = SandboxTls.CreateClient(supplied.Thumbprint, new Uri(connection.GetProperty("authority").GetString()!));
+
+            Assert.Equal(supplied.Thumbprint, connection.GetProperty("certificateThumbprint").GetString());
+            Assert.Equal("[]", await http.GetStringAsync("_sandbox/drafts"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

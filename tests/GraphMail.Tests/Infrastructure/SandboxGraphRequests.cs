@@ -5,12 +5,11 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using GraphMail.Tests.Infrastructure;
 
-namespace GraphMail.Tests.Sandbox;
+namespace GraphMail.Tests.Infrastructure;
 
 /// <summary>Raw Graph calls to the sandbox, for exact status codes, headers and error envelopes.</summary>
-internal static class GraphRequests
+internal static class SandboxGraphRequests
 {
     internal const string GraphErrorContentType = "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
 
