@@ -68,15 +68,7 @@ internal sealed class ConsentTenant
             throw Invalid(text, $"it looks like an email address; use the part after '@' ({text.Substring(at + 1)})");
         }
 
-        string ascii;
-        try
-        {
-            ascii = new IdnMapping().GetAscii(text.TrimEnd('.')).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            throw Invalid(text, "it is neither a GUID nor a valid domain name (letters, digits, hyphens and dots; international names allowed)");
-        }
+        var ascii = ToAscii(text.TrimEnd('.')) ?? throw Invalid(text, "it is neither a GUID nor a valid international domain name");
 
         var labels = ascii.Split('.');
         if (labels.Length < 2)
@@ -100,6 +92,27 @@ internal sealed class ConsentTenant
         return IsAllDigits(labels[labels.Length - 1])
             ? throw Invalid(text, "it looks like an IP address, not a domain name")
             : ascii;
+    }
+
+    /// <summary>The name lowercased, international labels as their xn-- A-labels; null when IDNA refuses it.</summary>
+    private static string? ToAscii(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c > 0x7F)
+            {
+                try
+                {
+                    return new IdnMapping().GetAscii(name).ToLowerInvariant();
+                }
+                catch (ArgumentException)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return name.ToLowerInvariant();
     }
 
     private static string? Problem(string label)
