@@ -109,7 +109,8 @@ internal static class ConsentInputRules
         return null;
     }
 
-    private static string Printable(string text) =>
+    /// <summary>The text with control characters written as \uXXXX, for messages that quote user input.</summary>
+    internal static string Printable(string text) =>
         string.Concat(Array.ConvertAll(text.ToCharArray(), c => char.IsControl(c) ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString()));
 
     private static GraphMailException InvalidRedirect(string value, string why) =>

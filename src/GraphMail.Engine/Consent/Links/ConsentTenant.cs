@@ -153,6 +153,6 @@ internal sealed class ConsentTenant
 
     private static GraphMailException Invalid(string value, string why) =>
         new(ErrorIds.InvalidConsentTenant, GraphMailErrorKind.InvalidArgument,
-            $"Tenant '{value}' cannot be used: {why}.",
+            $"Tenant '{ConsentInputRules.Printable(value)}' cannot be used: {why}.",
             char.ToUpperInvariant(Rule[0]) + Rule.Substring(1) + ".");
 }

@@ -65,7 +65,7 @@ public static class ManagedIdentityConsent
         {
             throw new GraphMailException(
                 ErrorIds.InvalidManagedIdentity, GraphMailErrorKind.InvalidArgument,
-                $"ManagedIdentity '{name}' cannot be used: {why}.",
+                $"ManagedIdentity '{Links.ConsentInputRules.Printable(name)}' cannot be used: {why}.",
                 "Pass the managed identity's object (principal) ID from its Identity blade, or its exact display name.");
         }
     }
