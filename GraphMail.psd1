@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('GraphMail.Format.ps1xml')
-    CmdletsToExport      = @()
+    CmdletsToExport      = @('ConvertFrom-GraphMailConsentResponse', 'Get-GraphMailConsentUrl')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -6,11 +6,12 @@ namespace GraphMail.Engine.Connections;
 /// <summary>The sign-in and Graph hosts of one Microsoft cloud.</summary>
 public sealed class CloudEnvironment
 {
-    internal CloudEnvironment(GraphMailEnvironment name, string authorityHost, string graphHost)
+    internal CloudEnvironment(GraphMailEnvironment name, string authorityHost, string graphHost, string cloudInstanceName)
     {
         Name = name;
         AuthorityHost = authorityHost;
         GraphHost = graphHost;
+        CloudInstanceName = cloudInstanceName;
     }
 
     public GraphMailEnvironment Name { get; }
@@ -20,6 +21,9 @@ public sealed class CloudEnvironment
 
     /// <summary>Microsoft Graph host, e.g. graph.microsoft.com.</summary>
     public string GraphHost { get; }
+
+    /// <summary>The cloud_instance_name a tenant of this cloud reports in its OpenID configuration.</summary>
+    public string CloudInstanceName { get; }
 
     public Uri AuthorityBaseUri => new("https://" + AuthorityHost + "/");
 
@@ -34,10 +38,10 @@ public static class CloudEnvironments
 {
     private static readonly Dictionary<GraphMailEnvironment, CloudEnvironment> Table = new()
     {
-        [GraphMailEnvironment.Global] = new(GraphMailEnvironment.Global, "login.microsoftonline.com", "graph.microsoft.com"),
-        [GraphMailEnvironment.USGov] = new(GraphMailEnvironment.USGov, "login.microsoftonline.us", "graph.microsoft.us"),
-        [GraphMailEnvironment.USGovDoD] = new(GraphMailEnvironment.USGovDoD, "login.microsoftonline.us", "dod-graph.microsoft.us"),
-        [GraphMailEnvironment.China] = new(GraphMailEnvironment.China, "login.chinacloudapi.cn", "microsoftgraph.chinacloudapi.cn"),
+        [GraphMailEnvironment.Global] = new(GraphMailEnvironment.Global, "login.microsoftonline.com", "graph.microsoft.com", "microsoftonline.com"),
+        [GraphMailEnvironment.USGov] = new(GraphMailEnvironment.USGov, "login.microsoftonline.us", "graph.microsoft.us", "microsoftonline.us"),
+        [GraphMailEnvironment.USGovDoD] = new(GraphMailEnvironment.USGovDoD, "login.microsoftonline.us", "dod-graph.microsoft.us", "microsoftonline.us"),
+        [GraphMailEnvironment.China] = new(GraphMailEnvironment.China, "login.chinacloudapi.cn", "microsoftgraph.chinacloudapi.cn", "partner.microsoftonline.cn"),
     };
 
     public static IReadOnlyCollection<CloudEnvironment> All => Table.Values;

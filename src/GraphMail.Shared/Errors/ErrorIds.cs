@@ -13,4 +13,17 @@ public static class ErrorIds
 
     // Connections
     public const string InvalidSandboxEndpoint = "InvalidSandboxEndpoint";
+
+    // Consent
+    public const string InvalidConsentClientId = "InvalidConsentClientId";
+    public const string InvalidConsentTenant = "InvalidConsentTenant";
+    public const string ConsentTenantNotAllowedInForm = "ConsentTenantNotAllowedInForm";
+    public const string InvalidConsentRedirectUri = "InvalidConsentRedirectUri";
+    public const string ConsentRedirectUriRequired = "ConsentRedirectUriRequired";
+    public const string InvalidConsentState = "InvalidConsentState";
+    public const string InvalidManagedIdentity = "InvalidManagedIdentity";
+    public const string ConsentTenantNotFound = "ConsentTenantNotFound";
+    public const string ConsentTenantInOtherCloud = "ConsentTenantInOtherCloud";
+    public const string ConsentTenantLookupFailed = "ConsentTenantLookupFailed";
+    public const string InvalidConsentResponse = "InvalidConsentResponse";
 }
