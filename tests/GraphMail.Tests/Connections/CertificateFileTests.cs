@@ -142,19 +142,6 @@ public sealed class CertificateFileTests : System.IDisposable
         Assert.Contains("RSA", error.Message);
     }
 
-    [Theory]
-    [InlineData(false, false, false, new[] { X509KeyStorageFlags.EphemeralKeySet })]
-    [InlineData(true, false, false, new[] { X509KeyStorageFlags.EphemeralKeySet, X509KeyStorageFlags.UserKeySet })]
-    [InlineData(true, false, true, new[] { X509KeyStorageFlags.UserKeySet })]
-    [InlineData(false, true, false, new[] { X509KeyStorageFlags.DefaultKeySet })]
-    public void KeyStorageIsChosenPerPlatform(bool windows, bool macOS, bool netFramework, X509KeyStorageFlags[] expected)
-    {
-        var flags = KeyStorage.CandidatesFor(windows, macOS, netFramework);
-
-        Assert.Equal(expected, flags);
-        Assert.DoesNotContain(flags, f => f.HasFlag(X509KeyStorageFlags.MachineKeySet) || f.HasFlag(X509KeyStorageFlags.PersistKeySet));
-    }
-
     /// <summary>Disposes what a loader handed over.</summary>
     private sealed class Owned(CertificateCredential value) : System.IDisposable
     {

@@ -64,8 +64,7 @@ public sealed class CertificateStoreTests
     public void AStoreCertificateWithoutKeyIsRefused()
     {
         using var certificates = new TestCertificates("CN=GraphMail store test " + Guid.NewGuid());
-        using var publicOnly = certificates.PublicOnly();
-        using var stored = StoredCertificate.Add(publicOnly);
+        using var stored = StoredCertificate.Add(certificates.PublicOnly());
 
         var error = Assert.Throws<GraphMailException>(() => CertificateStores.FindByThumbprint(certificates.Thumbprint, [StoreLocation.CurrentUser]));
 
@@ -125,6 +124,7 @@ public sealed class CertificateStoreTests
             using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
             store.Open(OpenFlags.ReadWrite);
             store.Remove(_certificate);
+            _certificate.Dispose();
         }
     }
 }

@@ -10,7 +10,10 @@ internal sealed class TestCertificates : IDisposable
 {
     internal const string Password = "pfx-Pa55word!";
 
-    private readonly RSA _key = RSA.Create(2048);
+    // Making an RSA key costs up to a second on a busy machine: one for the test run; certificates differ by subject.
+    private static readonly RSA SharedKey = RSA.Create(2048);
+
+    private readonly RSA _key = SharedKey;
 
     internal TestCertificates(string subject = "CN=GraphMail test")
     {
@@ -59,7 +62,6 @@ internal sealed class TestCertificates : IDisposable
     public void Dispose()
     {
         Certificate.Dispose();
-        _key.Dispose();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
