@@ -51,6 +51,9 @@ public sealed class GraphMailConnection : IDisposable
     public async Task<AccessTokenDetails> AcquireTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
         (await _tokens.AcquireAsync(forceRefresh, cancellationToken).ConfigureAwait(false)).Details;
 
+    /// <summary>The connection's tokens with their text, for engine code that sets its own Authorization header.</summary>
+    internal ConnectionTokens Tokens => _tokens;
+
     public override string ToString() => Volatile.Read(ref _info)?.ToString() ?? "GraphMail connection (no token yet)";
 
     public void Dispose()
