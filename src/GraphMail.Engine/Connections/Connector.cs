@@ -1,8 +1,10 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using GraphMail.Engine.Connections.Failures;
 using GraphMail.Engine.Connections.Tokens;
 using GraphMail.Engine.Transport;
+using Microsoft.Identity.Client;
 
 namespace GraphMail.Engine.Connections;
 
@@ -17,11 +19,7 @@ public static class Connector
         {
             var plan = ConnectionPlan.From(request);
             http = ConnectionHttp.Create(plan.Sandbox);
-            var msalHttp = new MsalHttpClientFactory(http.ForMsal);
-            ITokenSource source = plan.Credential is ManagedIdentityCredential
-                ? ManagedIdentityTokenSource.Create(plan, msalHttp)
-                : ConfidentialClientTokenSource.Create(plan, msalHttp);
-            connection = new GraphMailConnection(plan, http, source);
+            connection = new GraphMailConnection(plan, http, CreateTokenSource(plan, new MsalHttpClientFactory(http.ForMsal)));
             var token = await connection.AcquireTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
             RequireTenant(plan, token);
             return connection;
@@ -42,6 +40,21 @@ public static class Connector
             }
 
             throw;
+        }
+    }
+
+    private static ITokenSource CreateTokenSource(ConnectionPlan plan, MsalHttpClientFactory msalHttp)
+    {
+        try
+        {
+            return plan.Credential is ManagedIdentityCredential
+                ? ManagedIdentityTokenSource.Create(plan, msalHttp)
+                : ConfidentialClientTokenSource.Create(plan, msalHttp);
+        }
+        catch (MsalException e)
+        {
+            // MSAL's builders check their input too; GraphMail's own checks should have caught it first.
+            throw MsalFailures.Map(e, plan.Failures, plan.AuthorityHost);
         }
     }
 

@@ -1,7 +1,10 @@
+using System;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Engine.Connections;
+using GraphMail.Sandbox.Routing;
 using GraphMail.Tests.Connections.Support;
 using GraphMail.Tests.Infrastructure;
 
@@ -44,6 +47,20 @@ public sealed class TransportFailureTests : IClassFixture<SandboxFixture>
         Assert.Contains("127.0.0.1:" + port, error.Message);
         Assert.Contains("ConnectionRefused", error.Message);
         Assert.Contains("sandbox is still running", error.Fix);
+    }
+
+    [Fact]
+    public async Task StoppingAConnectCancelsItInsteadOfReportingAnError()
+    {
+        _sandbox.Reset();
+        using var pause = _sandbox.Control.PauseRoute(RouteNames.Token);
+        using var stop = new CancellationTokenSource();
+        var connecting = Connector.ConnectAsync(SandboxConnections.Secret(_sandbox), stop.Token);
+
+        await pause.WaitForArrivalsAsync(1, TestTimeout.Token);
+        stop.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connecting);
     }
 
     private static int FreePort()
