@@ -29,36 +29,29 @@ public sealed class ManagedIdentityConnectionTests : IClassFixture<SandboxFixtur
     }
 
     [Theory]
-    [InlineData(null, SandboxDefaults.SystemAssignedClientId)]
-    [InlineData(SandboxDefaults.UserAssignedClientId, SandboxDefaults.UserAssignedClientId)]
-    public async Task ImdsStyleReachesTheSandboxWithoutAnyVariable(string? userAssigned, string expectedClientId)
+    [InlineData(false, null, SandboxDefaults.SystemAssignedClientId)]
+    [InlineData(false, SandboxDefaults.UserAssignedClientId, SandboxDefaults.UserAssignedClientId)]
+    [InlineData(true, null, SandboxDefaults.SystemAssignedClientId)]
+    [InlineData(true, SandboxDefaults.UserAssignedClientId, SandboxDefaults.UserAssignedClientId)]
+    public async Task EachEndpointStyleReachesTheSandboxAndNoVariableChanges(bool appServiceStyle, string? userAssigned, string expectedClientId)
     {
+        // IMDS style: no variable at all. App Service style: the variables Azure Automation sets.
         using var cleared = ManagedIdentityVariables.Cleared();
+        using var automation = appServiceStyle ? SandboxManagedIdentityEnvironment.AppService(_sandbox.Server) : null;
         var before = ManagedIdentityVariables.Snapshot();
 
         using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.ManagedIdentity(_sandbox, userAssigned));
 
         Assert.Equal(before, ManagedIdentityVariables.Snapshot());
-        AssertIdentity(connection.Info, userAssigned, expectedClientId);
+        var info = connection.Info;
+        Assert.Equal(CredentialKind.ManagedIdentity, info.CredentialKind);
+        Assert.Equal(userAssigned, info.ManagedIdentityClientId);
+        Assert.Equal(expectedClientId, info.ClientId);
+        Assert.Equal(Guid.Parse(SandboxDefaults.TenantId), info.TenantId);
+        Assert.Null(info.TenantDomain);
+        Assert.Equal(["Mail.Send"], info.Roles);
         var logged = Assert.Single(SandboxConnections.Logged(_sandbox, RouteNames.ManagedIdentity));
-        Assert.StartsWith(ImdsPath + "?api-version=2018-02-01", logged.Path);
-        Assert.Equal(200, logged.Status);
-    }
-
-    [Theory]
-    [InlineData(null, SandboxDefaults.SystemAssignedClientId)]
-    [InlineData(SandboxDefaults.UserAssignedClientId, SandboxDefaults.UserAssignedClientId)]
-    public async Task AppServiceStyleReachesTheSandboxAsInAzureAutomation(string? userAssigned, string expectedClientId)
-    {
-        using var automation = SandboxManagedIdentityEnvironment.AppService(_sandbox.Server);
-        var before = ManagedIdentityVariables.Snapshot();
-
-        using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.ManagedIdentity(_sandbox, userAssigned));
-
-        Assert.Equal(before, ManagedIdentityVariables.Snapshot());
-        AssertIdentity(connection.Info, userAssigned, expectedClientId);
-        var logged = Assert.Single(SandboxConnections.Logged(_sandbox, RouteNames.ManagedIdentity));
-        Assert.StartsWith(AppServicePath + "?api-version=2019-08-01", logged.Path);
+        Assert.StartsWith(appServiceStyle ? AppServicePath + "?api-version=2019-08-01" : ImdsPath + "?api-version=2018-02-01", logged.Path);
         Assert.Equal(200, logged.Status);
     }
 
@@ -156,15 +149,5 @@ public sealed class ManagedIdentityConnectionTests : IClassFixture<SandboxFixtur
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(2, SandboxConnections.Logged(_sandbox, RouteNames.ManagedIdentity).Length);
-    }
-
-    private static void AssertIdentity(ConnectionInfo info, string? userAssigned, string expectedClientId)
-    {
-        Assert.Equal(CredentialKind.ManagedIdentity, info.CredentialKind);
-        Assert.Equal(userAssigned, info.ManagedIdentityClientId);
-        Assert.Equal(expectedClientId, info.ClientId);
-        Assert.Equal(Guid.Parse(SandboxDefaults.TenantId), info.TenantId);
-        Assert.Null(info.TenantDomain);
-        Assert.Equal(["Mail.Send"], info.Roles);
     }
 }
