@@ -52,7 +52,7 @@ public sealed class MsalFailureTests
 
     [Theory]
     [InlineData("[Managed Identity] Authentication unavailable. Either the requested identity has not been assigned to this resource, or other errors could be present.\nStatus: BadRequest\n[Managed Identity] Error Code: invalid_request Error Description: Identity not found ", "Identity not found")]
-    [InlineData("[Managed Identity] Error Code: 400 Error Description: No managed identity was found for Automation account contoso ", "No managed identity was found")]
+    [InlineData("[Managed Identity] Error Message: No managed identity was found for Automation account contoso Managed Identity Correlation ID: 5cb3 (issued by the 'AppService' managed identity source)", "No managed identity was found for Automation account contoso")]
     public void AnIdentityTheEndpointDoesNotKnowIsNotFound(string message, string said)
     {
         var error = MsalFailures.Map(new MsalServiceException("managed_identity_request_failed", message), UserAssigned, "IMDS");
@@ -61,6 +61,7 @@ public sealed class MsalFailureTests
         Assert.Equal(GraphMailErrorKind.ObjectNotFound, error.Kind);
         Assert.Contains("user-assigned managed identity a4498cb5-8123-48ef-90b8-0db301b6c7ae", error.Message);
         Assert.Contains(said, error.Message);
+        Assert.DoesNotContain("Correlation ID", error.Cause);
         Assert.Contains("-ManagedIdentityClientId", error.Fix);
     }
 

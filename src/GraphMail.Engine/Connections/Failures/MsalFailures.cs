@@ -7,7 +7,10 @@ namespace GraphMail.Engine.Connections.Failures;
 /// <summary>MSAL's exceptions, as GraphMail reports them: transport first, then Entra ID's code, then managed identity.</summary>
 internal static class MsalFailures
 {
-    private static readonly Regex EndpointAnswer = new(@"Error Code: (?<code>\S+) Error Description: (?<text>[^\r\n]*)", RegexOptions.CultureInvariant);
+    // How MSAL quotes the endpoint: IMDS-style {error, error_description}, or App Service-style {message, correlationId}.
+    private static readonly Regex EndpointAnswer = new(
+        @"Error Code: (?<code>\S+) Error Description: (?<text>[^\r\n]*)|Error Message: (?<text>.*?)(?: Managed Identity Correlation ID:|[\r\n]|$)",
+        RegexOptions.CultureInvariant);
 
     internal static GraphMailException Map(Exception exception, FailureContext context, string host)
     {
@@ -80,7 +83,8 @@ internal static class MsalFailures
                 exception);
         }
 
-        return mapped.WithService(answer.Success ? answer.Groups["code"].Value : code, status, null, (exception as MsalServiceException)?.CorrelationId);
+        var endpointCode = answer.Groups["code"].Success ? answer.Groups["code"].Value : code;
+        return mapped.WithService(endpointCode, status, null, (exception as MsalServiceException)?.CorrelationId);
     }
 
     /// <summary>The endpoint's own words when MSAL quotes them; otherwise MSAL's wording for a 400 from the endpoint.</summary>

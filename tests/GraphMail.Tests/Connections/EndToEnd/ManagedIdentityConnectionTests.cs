@@ -94,20 +94,24 @@ public sealed class ManagedIdentityConnectionTests : IClassFixture<SandboxFixtur
         Assert.Equal(ErrorIds.ManagedIdentityNotFound, error.ErrorId);
         Assert.Equal(GraphMailErrorKind.ObjectNotFound, error.Kind);
         Assert.Contains("user-assigned managed identity 11111111-1111-1111-1111-111111111111", error.Message);
+        Assert.Contains(appServiceStyle ? "No managed identity was found" : "Identity not found", error.Message);
         Assert.Contains("-ManagedIdentityClientId", error.Fix);
     }
 
-    [Fact]
-    public async Task AnotherCloudsGraphIsRefusedByTheEndpoint()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnotherCloudsGraphIsRefusedByTheEndpoint(bool appServiceStyle)
     {
         using var cleared = ManagedIdentityVariables.Cleared();
+        using var automation = appServiceStyle ? SandboxManagedIdentityEnvironment.AppService(_sandbox.Server) : null;
         var request = SandboxConnections.ManagedIdentity(_sandbox);
         request.Environment = GraphMailEnvironment.USGov;
 
         var error = await SandboxConnections.FailAsync(request);
 
         Assert.Equal(ErrorIds.ManagedIdentityFailed, error.ErrorId);
-        Assert.Contains("AADSTS500011", error.Message);
+        Assert.Contains("AADSTS500011: The resource principal named https://graph.microsoft.us was not found", error.Message);
     }
 
     [Fact]
