@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('GraphMail.Format.ps1xml')
-    CmdletsToExport      = @('ConvertFrom-GraphMailConsentResponse', 'Get-GraphMailConsentUrl')
+    CmdletsToExport      = @('Connect-GraphMail', 'ConvertFrom-GraphMailConsentResponse', 'Disconnect-GraphMail', 'Get-GraphMailConnection', 'Get-GraphMailConsentUrl')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

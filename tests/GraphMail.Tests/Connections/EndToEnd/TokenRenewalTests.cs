@@ -1,0 +1,119 @@
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using GraphMail.Sandbox.Faults;
+using GraphMail.Sandbox.Routing;
+using GraphMail.Tests.Connections.Support;
+using GraphMail.Tests.Infrastructure;
+
+namespace GraphMail.Tests.Connections.EndToEnd;
+
+/// <summary>Long runs: tokens expire or are revoked, and Graph calls still work. Asserted through the sandbox's request log.</summary>
+public sealed class TokenRenewalTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxFixture _sandbox;
+
+    public TokenRenewalTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+    }
+
+    [Fact]
+    public async Task ARevokedTokenIsRenewedOnceAndTheSendGoesThrough()
+    {
+        using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.Secret(_sandbox));
+        var firstToken = await SandboxConnections.TokenTextAsync(connection);
+        _sandbox.Control.ExpireAllTokens();
+
+        using var response = await SendRawAsync(connection, "after revocation");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(2, SandboxConnections.TokenRequests(_sandbox).Length);
+        Assert.Equal([401, 202], SandboxConnections.Logged(_sandbox, RouteNames.SendMail).Select(r => r.Status));
+        Assert.Single(_sandbox.Control.GetMessages());
+        Assert.NotEqual(firstToken, await SandboxConnections.TokenTextAsync(connection));
+    }
+
+    [Fact]
+    public async Task TheGraphSdkClientRenewsTooAndInfoFollowsTheNewToken()
+    {
+        using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.Secret(_sandbox));
+        var firstExpiry = connection.Info.TokenExpiresOn;
+        _sandbox.Control.ExpireAllTokens();
+
+        await connection.Graph.Users[SandboxDefaults.Noreply].SendMail.PostAsync(SdkMessages.Body("sdk after revocation"), cancellationToken: TestTimeout.Token);
+
+        await _sandbox.Control.WaitForMessageAsync(m => m.Subject == "sdk after revocation", TestTimeout.Token);
+        Assert.Equal([401, 202], SandboxConnections.Logged(_sandbox, RouteNames.SendMail).Select(r => r.Status));
+        Assert.Equal(2, SandboxConnections.TokenRequests(_sandbox).Length);
+        Assert.True(connection.Info.TokenExpiresOn >= firstExpiry);
+    }
+
+    [Fact]
+    public async Task AnExpiredTokenFaultIsRenewedTheSameWay()
+    {
+        using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.Secret(_sandbox));
+        _sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.TokenExpired, Count = 1 });
+
+        using var response = await SendRawAsync(connection, "after expiry");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(2, SandboxConnections.TokenRequests(_sandbox).Length);
+    }
+
+    [Fact]
+    public async Task TokensNearExpiryAreRenewedBeforeGraphRefusesThem()
+    {
+        // MSAL renews a cached token within five minutes of its expiry; a two-minute lifetime is always near expiry.
+        _sandbox.Control.UpdateSettings(s => s with { TokenLifetimeSeconds = 120 });
+        using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.Secret(_sandbox));
+
+        using (var first = await SendRawAsync(connection, "one"))
+        using (var second = await SendRawAsync(connection, "two"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        }
+
+        Assert.Equal(3, SandboxConnections.TokenRequests(_sandbox).Length);
+        Assert.All(SandboxConnections.Logged(_sandbox, RouteNames.SendMail), r => Assert.Equal(202, r.Status));
+    }
+
+    [Fact]
+    public async Task TokensStillValidComeFromMsalsCache()
+    {
+        using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.Secret(_sandbox));
+
+        using (await SendRawAsync(connection, "one"))
+        using (await SendRawAsync(connection, "two"))
+        {
+        }
+
+        Assert.Single(SandboxConnections.TokenRequests(_sandbox));
+    }
+
+    [Theory]
+    [InlineData(FaultKind.Unavailable)]
+    [InlineData(FaultKind.GatewayTimeoutAfterAccept)]
+    [InlineData(FaultKind.Throttle)]
+    public async Task TheGraphSdkRetriesNothing(FaultKind fault)
+    {
+        using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.Secret(_sandbox));
+        _sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.SendMail, Kind = fault, Count = 1, RetryAfterSeconds = 0 });
+
+        await Assert.ThrowsAnyAsync<System.Exception>(() =>
+            connection.Graph.Users[SandboxDefaults.Noreply].SendMail.PostAsync(SdkMessages.Body("not twice"), cancellationToken: TestTimeout.Token));
+
+        Assert.Single(SandboxConnections.Logged(_sandbox, RouteNames.SendMail));
+        Assert.True(_sandbox.Control.GetMessages().Count <= 1);
+    }
+
+    private static Task<HttpResponseMessage> SendRawAsync(Engine.Connections.GraphMailConnection connection, string subject) =>
+        connection.GraphHttp.PostAsync(
+            $"users/{SandboxDefaults.Noreply}/sendMail",
+            new StringContent(SandboxGraphRequests.SendMailBody(subject: subject), Encoding.UTF8, "application/json"),
+            TestTimeout.Token);
+}
