@@ -6,10 +6,6 @@ namespace GraphMail.Engine.Connections;
 /// <summary>A tenant as the user named it: its GUID, or a verified domain. Never a multi-tenant alias.</summary>
 public sealed class TenantIdentifier
 {
-    private static readonly Regex DomainName = new(
-        @"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
     private static readonly string[] MultiTenantAliases = { "common", "organizations", "consumers" };
 
     private TenantIdentifier(string value, Guid? id)
@@ -45,15 +41,15 @@ public sealed class TenantIdentifier
             throw Invalid(input, "'" + text.ToLowerInvariant() + "' names no tenant, and app-only sign-in needs the one tenant whose admin consented", null);
         }
 
-        if (DomainName.IsMatch(text))
+        if (DomainNames.Normalize(text, out var problem) is { } domain)
         {
-            return new TenantIdentifier(text.ToLowerInvariant(), null);
+            return new TenantIdentifier(domain, null);
         }
 
         var hint = text.IndexOf('.') < 0 && Regex.IsMatch(text, "^[A-Za-z0-9-]+$")
             ? "If '" + text + "' is the tenant's name, the domain is probably " + text.ToLowerInvariant() + ".onmicrosoft.com."
             : null;
-        throw Invalid(input, "it is neither a GUID nor a domain name", hint);
+        throw Invalid(input, "it is neither a GUID nor a domain name: " + problem, hint);
     }
 
     public override string ToString() => Value;

@@ -11,6 +11,7 @@ public sealed class InputCheckTests
     [InlineData("contoso.onmicrosoft.com", "contoso.onmicrosoft.com", false)]
     [InlineData("Contoso.COM", "contoso.com", false)]
     [InlineData("mail.eu.contoso-group.co.uk", "mail.eu.contoso-group.co.uk", false)]
+    [InlineData("Bücher.example", "xn--bcher-kva.example", false)]
     public void ATenantIsAGuidOrADomain(string input, string value, bool isGuid)
     {
         var tenant = TenantIdentifier.Parse(input);
@@ -40,6 +41,7 @@ public sealed class InputCheckTests
     [InlineData("30d943bf-6a43-47b0-a36a", "neither a GUID nor a domain")]
     [InlineData("-contoso.com", "neither a GUID nor a domain")]
     [InlineData("contoso..com", "neither a GUID nor a domain")]
+    [InlineData("admin@contoso.com", "use the part after '@' (contoso.com)")]
     [InlineData("", "it is empty")]
     public void ABadTenantIsNamedInItsError(string input, string explanation)
     {

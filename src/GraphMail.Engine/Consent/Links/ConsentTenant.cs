@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using GraphMail.Engine.Connections;
 
 namespace GraphMail.Engine.Consent.Links;
 
@@ -61,95 +61,8 @@ internal sealed class ConsentTenant
         return new ConsentTenant(ConsentTenantKind.Domain, DomainName(text));
     }
 
-    private static string DomainName(string text)
-    {
-        if (text.IndexOf('@') is var at and >= 0)
-        {
-            throw Invalid(text, $"it looks like an email address; use the part after '@' ({text.Substring(at + 1)})");
-        }
-
-        var ascii = ToAscii(text.TrimEnd('.')) ?? throw Invalid(text, "it is neither a GUID nor a valid international domain name");
-
-        var labels = ascii.Split('.');
-        if (labels.Length < 2)
-        {
-            throw Invalid(text, "a domain name needs at least two labels, such as contoso.com");
-        }
-
-        foreach (var label in labels)
-        {
-            if (Problem(label) is { } problem)
-            {
-                throw Invalid(text, $"its label '{label}' {problem}");
-            }
-        }
-
-        if (ascii.Length > 253)
-        {
-            throw Invalid(text, "a domain name has at most 253 characters");
-        }
-
-        return IsAllDigits(labels[labels.Length - 1])
-            ? throw Invalid(text, "it looks like an IP address, not a domain name")
-            : ascii;
-    }
-
-    /// <summary>The name lowercased, international labels as their xn-- A-labels; null when IDNA refuses it.</summary>
-    private static string? ToAscii(string name)
-    {
-        foreach (var c in name)
-        {
-            if (c > 0x7F)
-            {
-                try
-                {
-                    return new IdnMapping().GetAscii(name).ToLowerInvariant();
-                }
-                catch (ArgumentException)
-                {
-                    return null;
-                }
-            }
-        }
-
-        return name.ToLowerInvariant();
-    }
-
-    private static string? Problem(string label)
-    {
-        if (label.Length is 0 or > 63)
-        {
-            return "must have 1 to 63 characters";
-        }
-
-        if (label[0] == '-' || label[label.Length - 1] == '-')
-        {
-            return "must not start or end with a hyphen";
-        }
-
-        foreach (var c in label)
-        {
-            if (!(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
-            {
-                return $"has the character '{c}'; a domain name has letters, digits and hyphens only";
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsAllDigits(string label)
-    {
-        foreach (var c in label)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static string DomainName(string text) =>
+        DomainNames.Normalize(text, out var problem) ?? throw Invalid(text, problem!);
 
     private static GraphMailException Invalid(string value, string why) =>
         new(ErrorIds.InvalidConsentTenant, GraphMailErrorKind.InvalidArgument,
