@@ -111,11 +111,6 @@ public sealed partial class ConnectGraphMailCommand : GraphMailCmdlet
             ThrowEngineError(e, ErrorTarget);
             return;
         }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-        {
-            ThrowTerminatingError(ErrorRecords.Stopped(ErrorTarget));
-            return;
-        }
 
         Session.Replace(connection);
         WriteVerbose("Connected: " + connection.Info);

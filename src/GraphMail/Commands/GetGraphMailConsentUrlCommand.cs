@@ -68,10 +68,6 @@ public sealed class GetGraphMailConsentUrlCommand : GraphMailCmdlet
         {
             WriteEngineError(e, ManagedIdentity.Length > 0 ? ManagedIdentity : Tenant);
         }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-        {
-            // Ctrl+C: PowerShell is already stopping the pipeline.
-        }
     }
 
     private ConsentLinkRequest Request() => new()

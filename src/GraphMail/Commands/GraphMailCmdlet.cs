@@ -16,12 +16,28 @@ public abstract class GraphMailCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken CancellationToken => _stopping.Token;
 
-    /// <summary>Runs one engine call and waits for it on the pipeline thread.</summary>
-    protected T Await<T>(Func<CancellationToken, Task<T>> engineCall) =>
-        engineCall(_stopping.Token).ConfigureAwait(false).GetAwaiter().GetResult();
+    /// <summary>
+    /// Runs one engine call and waits for it on the pipeline thread. When Ctrl+C cancelled it, the pipeline is
+    /// already stopping: PipelineStoppedException is how a cmdlet tells PowerShell it has unwound.
+    /// </summary>
+    protected T Await<T>(Func<CancellationToken, Task<T>> engineCall)
+    {
+        try
+        {
+            return engineCall(_stopping.Token).ConfigureAwait(false).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
 
     protected void Await(Func<CancellationToken, Task> engineCall) =>
-        engineCall(_stopping.Token).ConfigureAwait(false).GetAwaiter().GetResult();
+        Await<bool>(async token =>
+        {
+            await engineCall(token).ConfigureAwait(false);
+            return true;
+        });
 
     /// <summary>Non-terminating: one item failed, the rest of the pipeline goes on.</summary>
     protected void WriteEngineError(GraphMailException exception, object? target) =>
