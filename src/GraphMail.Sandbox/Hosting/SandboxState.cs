@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Threading;
+using GraphMail.Sandbox.Control;
+using GraphMail.Sandbox.Faults;
+using GraphMail.Sandbox.Identity;
+using GraphMail.Sandbox.Mail;
+using GraphMail.Sandbox.Seed;
+using GraphMail.Sandbox.Throttling;
+using GraphMail.Sandbox.Uploads;
+
+namespace GraphMail.Sandbox.Hosting;
+
+/// <summary>Everything one running sandbox holds: the directory, keys, stores, faults, throttles and settings.</summary>
+internal sealed class SandboxState : IDisposable
+{
+    private const int LogCapacity = 50_000;
+    private SandboxSettings _settings;
+
+    internal SandboxState(SandboxSeed seed, TimeProvider clock, int? randomSeed)
+    {
+        Clock = clock;
+        Directory = new SandboxDirectory(seed, clock.GetUtcNow());
+        _settings = SandboxSettings.FromLimits(seed.Limits);
+        TokenValidator = new AccessTokenValidator(SigningKeys, IssuedTokens, Directory, clock);
+        TokenIssuer = new AccessTokenIssuer(SigningKeys, IssuedTokens, clock);
+        Budget = new RequestBudget(clock);
+        Faults = new FaultInjector(randomSeed);
+        IdentityHeader = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+    }
+
+    internal TimeProvider Clock { get; }
+
+    internal SandboxDirectory Directory { get; }
+
+    internal SigningKeys SigningKeys { get; } = new();
+
+    internal IssuedTokens IssuedTokens { get; } = new();
+
+    internal AccessTokenIssuer TokenIssuer { get; }
+
+    internal AccessTokenValidator TokenValidator { get; }
+
+    internal ObservableLog<RecordedMessage> Messages { get; } = new(LogCapacity);
+
+    internal ObservableLog<RecordedRequest> Requests { get; } = new(LogCapacity);
+
+    internal DraftStore Drafts { get; } = new();
+
+    internal UploadSessionStore Uploads { get; } = new();
+
+    internal FaultInjector Faults { get; }
+
+    internal ConcurrencyGate Concurrency { get; } = new();
+
+    internal RequestBudget Budget { get; }
+
+    internal ConcurrentDictionary<string, RoutePause> Pauses { get; } = new();
+
+    /// <summary>The secret managed identity callers send as X-IDENTITY-HEADER (IDENTITY_HEADER).</summary>
+    internal string IdentityHeader { get; }
+
+    internal SandboxSettings Settings => Volatile.Read(ref _settings);
+
+    internal SandboxSettings UpdateSettings(Func<SandboxSettings, SandboxSettings> change)
+    {
+        while (true)
+        {
+            var current = Settings;
+            var next = change(current);
+            next.Validate();
+            if (Interlocked.CompareExchange(ref _settings, next, current) == current)
+            {
+                return next;
+            }
+        }
+    }
+
+    internal void ResetSettings() => Volatile.Write(ref _settings, SandboxSettings.FromLimits(Directory.Seed.Limits));
+
+    public void Dispose() => SigningKeys.Dispose();
+}

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using GraphMail.Sandbox.Hosting;
+using GraphMail.Sandbox.Routing;
+
+namespace GraphMail.Sandbox.Mail;
+
+/// <summary>Drafts: POST /users/{id}/messages, GET and DELETE /users/{id}/messages/{mid}, POST .../messages/{mid}/send.</summary>
+internal sealed class DraftEndpoints(SandboxState state)
+{
+    internal Task<SandboxResponse> CreateAsync(SandboxRequest request) => Task.FromResult(Create(request));
+
+    internal Task<SandboxResponse> GetAsync(SandboxRequest request) => Task.FromResult(Get(request));
+
+    internal Task<SandboxResponse> DeleteAsync(SandboxRequest request) => Task.FromResult(Delete(request));
+
+    internal Task<SandboxResponse> SendAsync(SandboxRequest request) => Task.FromResult(Send(request));
+
+    private SandboxResponse Create(SandboxRequest request)
+    {
+        var grant = MailboxAccess.Resolve(state, request, MailboxAccess.ReadWrite, out var error);
+        if (grant is null)
+        {
+            return error!;
+        }
+
+        var body = JsonBody.Read(request, out error);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var message = MessageReader.Read(body, out var problem);
+        problem ??= MessageRules.CheckHeaders(message);
+        if (problem is not null)
+        {
+            return GraphErrors.BadRequest(request, problem.Code, problem.Message);
+        }
+
+        var draft = new Draft(MessageIds.New(), grant, request.Caller!.AppId, message, state.Clock.GetUtcNow());
+        state.Drafts.Add(draft);
+        return SandboxResponse.Json(201, DraftJson.Create(draft, GraphBase(request)), GraphErrors.ContentType)
+            .WithHeader("Location", $"{GraphBase(request)}/users('{grant.Mailbox.Id}')/messages('{draft.Id}')");
+    }
+
+    private SandboxResponse Get(SandboxRequest request)
+    {
+        var draft = FindDraft(request, MailboxAccess.Read, out var error);
+        return draft is null ? error! : SandboxResponse.Json(200, DraftJson.Create(draft, GraphBase(request)), GraphErrors.ContentType);
+    }
+
+    private SandboxResponse Delete(SandboxRequest request)
+    {
+        var draft = FindDraft(request, MailboxAccess.ReadWrite, out var error);
+        if (draft is null)
+        {
+            return error!;
+        }
+
+        state.Drafts.Remove(draft);
+        state.Uploads.RemoveForDraft(draft.Id);
+        return SandboxResponse.Empty(204);
+    }
+
+    private SandboxResponse Send(SandboxRequest request)
+    {
+        if (!request.HasContentLength)
+        {
+            return GraphErrors.Create(request, 411, "LengthRequired", "A Content-Length header is required (Content-Length: 0 for an empty body).");
+        }
+
+        var draft = FindDraft(request, MailboxAccess.Send, out var error);
+        if (draft is null)
+        {
+            return error!;
+        }
+
+        var attachments = draft.Attachments;
+        var problem = MessageRules.CheckForSending(draft.Message, attachments, state.Settings.MaxRecipientsPerMessage, draft.Grant.MaxSendSize(state.Directory));
+        if (problem is not null)
+        {
+            return GraphErrors.BadRequest(request, problem.Code, problem.Message);
+        }
+
+        if (!state.Drafts.Remove(draft))
+        {
+            return GraphErrors.ItemNotFound(request);
+        }
+
+        state.Uploads.RemoveForDraft(draft.Id);
+        MessageRecorder.Record(state, request, draft.Grant, draft.Message, attachments, saveToSentItems: true, MessageRecorder.DraftSendPath);
+        return SandboxResponse.Empty(202);
+    }
+
+    internal Draft? FindDraft(SandboxRequest request, string[] acceptedRoles, out SandboxResponse? error)
+    {
+        var grant = MailboxAccess.Resolve(state, request, acceptedRoles, out error);
+        if (grant is null)
+        {
+            return null;
+        }
+
+        var draft = state.Drafts.Find(grant, request.RouteValue("message"));
+        if (draft is null)
+        {
+            error = GraphErrors.ItemNotFound(request);
+        }
+
+        return draft;
+    }
+
+    private static string GraphBase(SandboxRequest request) => request.Origin + "/v1.0";
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Threading.Tasks;
+using GraphMail.Sandbox.Hosting;
+using GraphMail.Sandbox.Routing;
+
+namespace GraphMail.Sandbox.Mail;
+
+/// <summary>POST /v1.0/users/{id|upn}/sendMail: 202 with an empty body when Exchange would accept the message.</summary>
+internal sealed class SendMailEndpoint(SandboxState state)
+{
+    internal Task<SandboxResponse> HandleAsync(SandboxRequest request) => Task.FromResult(Handle(request));
+
+    private SandboxResponse Handle(SandboxRequest request)
+    {
+        var grant = MailboxAccess.Resolve(state, request, MailboxAccess.Send, out var error);
+        if (grant is null)
+        {
+            return error!;
+        }
+
+        if ((request.Header("Content-Type") ?? "").StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            return GraphErrors.BadRequest(request, "ErrorMimeContentInvalidBase64String", "MIME sends (text/plain, base64) are not emulated by GraphMail.Sandbox.");
+        }
+
+        var body = JsonBody.Read(request, out error);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        if (body["message"] is not System.Text.Json.Nodes.JsonObject messageNode)
+        {
+            return GraphErrors.BadRequest(request, "ErrorInvalidParameter", "The value of the parameter 'Message' is empty.");
+        }
+
+        bool saveToSentItems;
+        try
+        {
+            saveToSentItems = JsonBody.ReadFlexibleBool(body["saveToSentItems"]) ?? true;
+        }
+        catch (FormatException)
+        {
+            return GraphErrors.BadRequest(request, "RequestBodyRead", "Cannot convert the literal to the expected type 'Edm.Boolean'.");
+        }
+
+        var message = MessageReader.Read(messageNode, out var problem);
+        problem ??= MessageRules.CheckForSending(message, message.Attachments, state.Settings.MaxRecipientsPerMessage, grant.MaxSendSize(state.Directory));
+        if (problem is not null)
+        {
+            return GraphErrors.BadRequest(request, problem.Code, problem.Message);
+        }
+
+        MessageRecorder.Record(state, request, grant, message, message.Attachments, saveToSentItems, MessageRecorder.SendMailPath);
+        return SandboxResponse.Empty(202);
+    }
+}

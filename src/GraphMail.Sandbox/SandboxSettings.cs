@@ -1,0 +1,64 @@
+using System;
+using GraphMail.Sandbox.Seed;
+
+namespace GraphMail.Sandbox;
+
+/// <summary>Limits and latency that can change while the sandbox runs (PUT /_sandbox/settings). Starts from the seed's limits.</summary>
+public sealed record SandboxSettings
+{
+    /// <summary>Added to every Entra ID, Graph and upload request (not to the control API), e.g. 40 for benchmarks.</summary>
+    public int LatencyMs { get; init; }
+
+    public int ConcurrentRequests { get; init; } = 4;
+
+    public ConcurrencyScope ConcurrencyScope { get; init; } = ConcurrencyScope.AppAndMailbox;
+
+    public int RequestsPer10Minutes { get; init; } = 10_000;
+
+    public int ThrottleRetryAfterSeconds { get; init; } = 1;
+
+    public int TokenLifetimeSeconds { get; init; } = 3599;
+
+    public int MaxRequestBytes { get; init; } = 4 * 1024 * 1024;
+
+    public int MaxUploadChunkBytes { get; init; } = 4 * 1024 * 1024;
+
+    public long MinUploadSessionBytes { get; init; } = 3 * 1024 * 1024;
+
+    public int MaxRecipientsPerMessage { get; init; } = 500;
+
+    public static SandboxSettings FromLimits(SeedLimits limits) => new()
+    {
+        ConcurrentRequests = limits.ConcurrentRequests,
+        ConcurrencyScope = limits.ConcurrencyScope,
+        RequestsPer10Minutes = limits.RequestsPer10Minutes,
+        ThrottleRetryAfterSeconds = limits.ThrottleRetryAfterSeconds,
+        TokenLifetimeSeconds = limits.TokenLifetimeSeconds,
+        MaxRequestBytes = limits.MaxRequestBytes,
+        MaxUploadChunkBytes = limits.MaxUploadChunkBytes,
+        MinUploadSessionBytes = limits.MinUploadSessionBytes,
+        MaxRecipientsPerMessage = limits.MaxRecipientsPerMessage,
+    };
+
+    /// <summary>Throws ArgumentException when a value cannot work.</summary>
+    public void Validate()
+    {
+        Check(LatencyMs >= 0, nameof(LatencyMs));
+        Check(ConcurrentRequests >= 1, nameof(ConcurrentRequests));
+        Check(RequestsPer10Minutes >= 1, nameof(RequestsPer10Minutes));
+        Check(ThrottleRetryAfterSeconds >= 0, nameof(ThrottleRetryAfterSeconds));
+        Check(TokenLifetimeSeconds >= 1, nameof(TokenLifetimeSeconds));
+        Check(MaxRequestBytes >= 1, nameof(MaxRequestBytes));
+        Check(MaxUploadChunkBytes >= 1, nameof(MaxUploadChunkBytes));
+        Check(MinUploadSessionBytes >= 0, nameof(MinUploadSessionBytes));
+        Check(MaxRecipientsPerMessage >= 1, nameof(MaxRecipientsPerMessage));
+    }
+
+    private static void Check(bool valid, string name)
+    {
+        if (!valid)
+        {
+            throw new ArgumentException($"The setting {name} is out of range.", name);
+        }
+    }
+}
