@@ -24,6 +24,9 @@ public static class HttpTransport
         {
             MaxConnectionsPerServer = MaxConnectionsPerServer,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+            // Without it a dropped SYN (IMDS's 169.254.169.254 off Azure, a firewall) waits for the OS, minutes on Linux.
+            ConnectTimeout = TimeSpan.FromSeconds(15),
             AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
         };
         if (sandbox is not null)

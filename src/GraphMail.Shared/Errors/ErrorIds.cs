@@ -11,8 +11,53 @@ public static class ErrorIds
     public const string OperationStopped = "GraphMailOperationStopped";
     public const string UnexpectedError = "GraphMailUnexpectedError";
 
-    // Connections
+    // Connections: what the user typed
     public const string InvalidSandboxEndpoint = "InvalidSandboxEndpoint";
+    public const string InvalidTenantId = "InvalidTenantId";
+    public const string InvalidClientId = "InvalidClientId";
+    public const string InvalidManagedIdentityClientId = "InvalidManagedIdentityClientId";
+    public const string InvalidDefaultFrom = "InvalidDefaultFrom";
+    public const string InvalidEnvironment = "InvalidEnvironment";
+    public const string ClientSecretEmpty = "ClientSecretEmpty";
+    public const string EnvironmentVariablesMissing = "EnvironmentVariablesMissing";
+    public const string InvalidEnvironmentVariable = "InvalidEnvironmentVariable";
+
+    // Connections: certificates
+    public const string InvalidCertificateThumbprint = "InvalidCertificateThumbprint";
+    public const string CertificateNotFound = "CertificateNotFound";
+    public const string CertificateWithoutPrivateKey = "CertificateWithoutPrivateKey";
+    public const string CertificateFileNotFound = "CertificateFileNotFound";
+    public const string CertificateFileUnreadable = "CertificateFileUnreadable";
+    public const string CertificatePasswordIncorrect = "CertificatePasswordIncorrect";
+    public const string CertificatePemNotSupported = "CertificatePemNotSupported";
+    public const string CertificateKeyNotSupported = "CertificateKeyNotSupported";
+
+    // Connections: what Entra ID answered (one AADSTS code each, see the engine's AadstsCatalog)
+    public const string TenantNotFound = "TenantNotFound";
+    public const string ApplicationNotFoundInTenant = "ApplicationNotFoundInTenant";
+    public const string ClientSecretInvalid = "ClientSecretInvalid";
+    public const string ClientSecretExpired = "ClientSecretExpired";
+    public const string CertificateNotRegistered = "CertificateNotRegistered";
+    public const string ClientAssertionOutOfTime = "ClientAssertionOutOfTime";
+    public const string CredentialMissing = "CredentialMissing";
+    public const string InvalidScope = "InvalidScope";
+    public const string ApplicationDisabled = "ApplicationDisabled";
+    public const string ResourceNotFoundInTenant = "ResourceNotFoundInTenant";
+    public const string BlockedByConditionalAccess = "BlockedByConditionalAccess";
+    public const string AuthenticationFailed = "AuthenticationFailed";
+    public const string TokenServiceUnavailable = "TokenServiceUnavailable";
+
+    // Connections: managed identity
+    public const string ManagedIdentityUnavailable = "ManagedIdentityUnavailable";
+    public const string ManagedIdentityNotFound = "ManagedIdentityNotFound";
+    public const string ManagedIdentityFailed = "ManagedIdentityFailed";
+    public const string ManagedIdentityTenantMismatch = "ManagedIdentityTenantMismatch";
+    public const string ManagedIdentitySourceNotSupported = "ManagedIdentitySourceNotSupported";
+
+    // Connections: the network
+    public const string ServiceUnreachable = "ServiceUnreachable";
+    public const string TlsCertificateRejected = "TlsCertificateRejected";
+    public const string ServiceTimeout = "ServiceTimeout";
 
     // Sending: what the user gave (checked before any network call)
     public const string RecipientRequired = "RecipientRequired";

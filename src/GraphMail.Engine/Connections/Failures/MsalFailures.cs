@@ -1,0 +1,90 @@
+using System;
+using System.Text.RegularExpressions;
+using Microsoft.Identity.Client;
+
+namespace GraphMail.Engine.Connections.Failures;
+
+/// <summary>MSAL's exceptions, as GraphMail reports them: transport first, then Entra ID's code, then managed identity.</summary>
+internal static class MsalFailures
+{
+    private static readonly Regex EndpointAnswer = new(@"Error Code: (?<code>\S+) Error Description: (?<text>[^\r\n]*)", RegexOptions.CultureInvariant);
+
+    internal static GraphMailException Map(Exception exception, FailureContext context, string host)
+    {
+        if (exception is GraphMailException known)
+        {
+            return known;
+        }
+
+        if (exception is MsalException { ErrorCode: var code } && code.StartsWith("managed_identity", StringComparison.Ordinal))
+        {
+            return ManagedIdentity(exception, code, context, host);
+        }
+
+        if (TransportFailures.TryMap(exception, context, host) is { } transport)
+        {
+            return transport;
+        }
+
+        switch (exception)
+        {
+            case MsalServiceException service:
+                var response = TokenErrorResponse.Parse(service.ResponseBody);
+                int? status = service.StatusCode == 0 ? null : service.StatusCode;
+                if (response.Code is null && (status >= 500 || service.ErrorCode is "service_not_available" or "request_timeout"))
+                {
+                    return new GraphMailException(ErrorIds.TokenServiceUnavailable, GraphMailErrorKind.ResourceUnavailable,
+                        $"The Entra ID token service at {host} is not available right now.",
+                        "Try again in a few minutes; https://status.cloud.microsoft shows outages.", exception)
+                        .WithService(service.ErrorCode, status, response.TraceId, response.CorrelationId ?? service.CorrelationId);
+                }
+
+                return AadstsCatalog.ToException(response, status, context, exception);
+            case MsalException msal:
+                return new GraphMailException(ErrorIds.AuthenticationFailed, GraphMailErrorKind.Authentication,
+                    "MSAL could not get a token: " + msal.Message, null, exception).WithService(msal.ErrorCode, null, null, null);
+            default:
+                return new GraphMailException(ErrorIds.AuthenticationFailed, GraphMailErrorKind.Authentication,
+                    "Getting a token failed: " + exception.Message, null, exception);
+        }
+    }
+
+    private static GraphMailException ManagedIdentity(Exception exception, string code, FailureContext context, string host)
+    {
+        var identity = context.ManagedIdentityClientId is null ? "system-assigned managed identity" : "user-assigned managed identity " + context.ManagedIdentityClientId;
+        var answer = EndpointAnswer.Match(exception.Message);
+        var said = answer.Success ? answer.Groups["text"].Value.Trim() : null;
+        int? status = exception is MsalServiceException { StatusCode: > 0 } service ? service.StatusCode : null;
+        GraphMailException mapped;
+        if (code == "managed_identity_unreachable_network" || TransportFailures.TryMap(exception, context, host) is not null && !answer.Success)
+        {
+            mapped = new GraphMailException(ErrorIds.ManagedIdentityUnavailable, GraphMailErrorKind.ResourceUnavailable,
+                $"No managed identity endpoint answered at {host}: this computer does not run as an Azure resource with a managed identity.",
+                "Run this in Azure (Automation account, VM, App Service, Functions) with its identity turned on, or connect with a certificate or client secret.",
+                exception);
+        }
+        else if (IsNotAssigned(exception.Message, said))
+        {
+            mapped = new GraphMailException(ErrorIds.ManagedIdentityNotFound, GraphMailErrorKind.ObjectNotFound,
+                $"The managed identity endpoint has no {identity} for this resource" + (said is null ? "." : ": " + said),
+                context.ManagedIdentityClientId is null
+                    ? "Turn on the system-assigned identity (Automation account > Identity > System assigned: On), or pass -ManagedIdentityClientId for a user-assigned one."
+                    : "Assign that identity to this resource (Identity > User assigned > Add), or check -ManagedIdentityClientId.",
+                exception);
+        }
+        else
+        {
+            mapped = new GraphMailException(ErrorIds.ManagedIdentityFailed, GraphMailErrorKind.Authentication,
+                $"The managed identity endpoint refused a token for the {identity}" + (said is null ? "." : ": " + said),
+                "Check the resource's Identity settings; https://aka.ms/msal-managed-identity lists the causes.",
+                exception);
+        }
+
+        return mapped.WithService(answer.Success ? answer.Groups["code"].Value : code, status, null, (exception as MsalServiceException)?.CorrelationId);
+    }
+
+    private static bool IsNotAssigned(string message, string? said) =>
+        message.IndexOf("has not been assigned", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        (said ?? string.Empty).IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        (said ?? string.Empty).IndexOf("no managed identity", StringComparison.OrdinalIgnoreCase) >= 0;
+}

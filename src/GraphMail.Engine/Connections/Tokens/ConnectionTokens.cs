@@ -1,0 +1,54 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GraphMail.Engine.Connections.Tokens;
+
+/// <summary>
+/// A connection's tokens: MSAL's cache renews them near expiry; after Graph rejects one, exactly one forced
+/// renewal happens however many requests saw the rejection at once. Every new token is reported to the connection.
+/// </summary>
+internal sealed class ConnectionTokens : IDisposable
+{
+    private readonly ITokenSource _source;
+    private readonly Action<AccessToken> _issued;
+    private readonly SemaphoreSlim _renewing = new(1, 1);
+    private AccessToken? _latest;
+
+    internal ConnectionTokens(ITokenSource source, Action<AccessToken> issued)
+    {
+        _source = source;
+        _issued = issued;
+    }
+
+    internal async Task<AccessToken> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
+    {
+        var token = await _source.AcquireAsync(forceRefresh, cancellationToken).ConfigureAwait(false);
+        var previous = Interlocked.Exchange(ref _latest, token);
+        if (previous is null || !string.Equals(previous.Value, token.Value, StringComparison.Ordinal))
+        {
+            _issued(token);
+        }
+
+        return token;
+    }
+
+    /// <summary>Graph refused <paramref name="rejected"/>: a new token, forced unless another request already got one.</summary>
+    internal async Task<AccessToken> RenewAfterRejectionAsync(AccessToken rejected, CancellationToken cancellationToken)
+    {
+        await _renewing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var latest = Volatile.Read(ref _latest);
+            return latest is not null && !string.Equals(latest.Value, rejected.Value, StringComparison.Ordinal)
+                ? latest
+                : await AcquireAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _renewing.Release();
+        }
+    }
+
+    public void Dispose() => _renewing.Dispose();
+}
