@@ -30,7 +30,6 @@ internal sealed class GraphCaller
     internal async Task<CallOutcome> CallAsync(GraphRequest request, CancellationToken stop)
     {
         var budget = new RetryBudget(_options);
-        var refreshed = false;
         CallOutcome? last = null;
         while (true)
         {
@@ -39,73 +38,54 @@ internal sealed class GraphCaller
                 return Stopped(last);
             }
 
-            var clientRequestId = Guid.NewGuid().ToString();
             budget.CountAttempt();
-            var attempt = await AttemptAsync(request, clientRequestId, refreshed, budget.Attempts, stop).ConfigureAwait(false);
+            var attempt = await AttemptAsync(request, budget.Attempts, stop).ConfigureAwait(false);
             last = attempt.Outcome;
-            TimeSpan? wait;
-            switch (attempt.Verdict)
+            if (attempt.Verdict != Verdict.Retry)
             {
-                case Verdict.Succeeded:
-                case Verdict.Rejected:
-                case Verdict.Ambiguous:
-                    return attempt.Outcome;
-                case Verdict.RefreshTokenAndRetry:
-                    refreshed = true;
-                    wait = TimeSpan.Zero;
-                    break;
-                default:
-                    wait = budget.NextWait(attempt.RetryAfter);
-                    break;
+                return attempt.Outcome;
             }
 
-            if (wait is null)
+            if (budget.NextWait(attempt.RetryAfter) is not { } wait)
             {
                 return Exhausted(attempt.Outcome);
             }
 
-            if (wait > TimeSpan.Zero)
+            try
             {
-                try
-                {
-                    await _options.Delay(wait.Value, stop).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    return Stopped(last);
-                }
+                await _options.Delay(wait, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return Stopped(last);
             }
         }
     }
 
-    private async Task<Attempt> AttemptAsync(GraphRequest request, string clientRequestId, bool refreshed, int attempts, CancellationToken stop)
+    private async Task<Attempt> AttemptAsync(GraphRequest request, int attempts, CancellationToken stop)
     {
         // Idempotent requests may be aborted by a stop; others finish so their outcome is known.
         var wireToken = request.Safety == RequestSafety.Idempotent ? stop : CancellationToken.None;
-        GuardedContent? content = null;
+        var clientRequestId = Guid.NewGuid().ToString();
+        SendBody? body = null;
         try
         {
             using var message = new HttpRequestMessage(request.Method, request.Uri);
             message.Headers.TryAddWithoutValidation("client-request-id", clientRequestId);
             message.Headers.TryAddWithoutValidation("return-client-request-id", "true");
-            if (request.Authorize)
+            if (request.Body is { } bytes)
             {
-                var token = await _channel.GetAccessTokenAsync(refreshed, stop).ConfigureAwait(false);
-                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            if (request.Body is { } body)
-            {
-                content = new GuardedContent(body, request.MediaType);
-                message.Content = content;
+                body = new SendBody(bytes, request.MediaType);
+                message.Content = body;
             }
 
             request.Configure?.Invoke(message);
-            using var response = await _channel.Http.SendAsync(message, HttpCompletionOption.ResponseContentRead, wireToken).ConfigureAwait(false);
+            var client = request.Authorize ? _channel.Graph : _channel.Anonymous;
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, wireToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var text = response.Content is null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             var retryAfter = RetryClassifier.RetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
-            var verdict = RetryClassifier.ForStatus(status, retryAfter is not null, request.Safety, refreshed);
+            var verdict = RetryClassifier.ForStatus(status, retryAfter is not null, request.Safety);
             var end = verdict switch
             {
                 Verdict.Succeeded => CallEnd.Succeeded,
@@ -116,14 +96,14 @@ internal sealed class GraphCaller
                 Header(response, "request-id") ?? Header(response, "x-ms-request-id"), clientRequestId, null);
             return new Attempt(verdict, retryAfter, outcome);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested && (content is null || !content.BodyStarted || request.Safety == RequestSafety.Idempotent))
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && request.Safety == RequestSafety.Idempotent)
         {
-            // Stopped before the request left, or an idempotent one aborted: nothing was processed that matters.
-            return new Attempt(Verdict.Rejected, null, new CallOutcome(CallEnd.Stopped, attempts - 1, null, null, null, null, clientRequestId, null));
+            // An idempotent request aborted by a stop: nothing was done that matters.
+            return new Attempt(Verdict.Rejected, null, new CallOutcome(CallEnd.Stopped, attempts, null, null, null, null, clientRequestId, null));
         }
         catch (Exception e) when (e is HttpRequestException or System.IO.IOException or OperationCanceledException)
         {
-            var started = content?.BodyStarted ?? (request.Body is null && !(e is HttpRequestException && IsBeforeWrite(e)));
+            var started = body?.Started ?? !(e is HttpRequestException && IsBeforeWrite(e));
             var verdict = RetryClassifier.ForFailure(started, request.Safety);
             var end = verdict == Verdict.Ambiguous ? CallEnd.Ambiguous : CallEnd.Exhausted;
             return new Attempt(verdict, null, new CallOutcome(end, attempts, null, null, null, null, clientRequestId, e));

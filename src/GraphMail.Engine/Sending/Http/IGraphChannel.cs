@@ -1,23 +1,19 @@
 using System;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace GraphMail.Engine.Sending.Http;
 
 /// <summary>
-/// What the send path needs from a connection: where Graph is, a client on the connection's transport that adds
-/// nothing (no Authorization header, no retry handler), and tokens. The send path sets the Authorization header
-/// itself, so every transmission of a request that sends mail is one the send path decided on.
+/// What the send path needs from a connection: where Graph is, a client that authorizes Graph requests (renewing the
+/// token once on 401) with a <see cref="TransmissionGuard"/> right above the transport and no retry handler, and a
+/// client that adds nothing, for upload-session URLs (they carry their own token).
 /// </summary>
 public interface IGraphChannel
 {
-    /// <summary>https://graph.microsoft.com/v1.0 or the sandbox's equivalent, without a trailing slash.</summary>
+    /// <summary>https://graph.microsoft.com/v1.0 or the sandbox's equivalent.</summary>
     Uri GraphBaseUri { get; }
 
-    /// <summary>The connection's transport with no Authorization header and no retries (also used for upload PUTs).</summary>
-    HttpClient Http { get; }
+    HttpClient Graph { get; }
 
-    /// <summary>A Graph access token; <paramref name="forceRefresh"/> after Graph answered 401.</summary>
-    Task<string> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken);
+    HttpClient Anonymous { get; }
 }

@@ -11,16 +11,11 @@ namespace GraphMail.Engine.Sending.Retry;
 public static class RetryClassifier
 {
     /// <summary>The verdict for an HTTP answer.</summary>
-    public static Verdict ForStatus(int status, bool hasRetryAfter, RequestSafety safety, bool tokenAlreadyRefreshed)
+    public static Verdict ForStatus(int status, bool hasRetryAfter, RequestSafety safety)
     {
         if (status is >= 200 and < 300)
         {
             return Verdict.Succeeded;
-        }
-
-        if (status == 401)
-        {
-            return tokenAlreadyRefreshed ? Verdict.Rejected : Verdict.RefreshTokenAndRetry;
         }
 
         if (status == 429 || (status == 503 && hasRetryAfter))

@@ -9,10 +9,7 @@ public enum Verdict
     /// <summary>Refused without being processed (429, 503 with Retry-After, or never written): wait and try again.</summary>
     Retry,
 
-    /// <summary>401: fetch a new token once and try again (the request was refused, so this is safe).</summary>
-    RefreshTokenAndRetry,
-
-    /// <summary>A definitive refusal (4xx): the request was not processed and trying again will not help.</summary>
+    /// <summary>A definitive refusal (4xx; a 401 after the connection already renewed its token once): the request was not processed and trying again will not help.</summary>
     Rejected,
 
     /// <summary>It may have been processed (504, 5xx without Retry-After, a failure after the body was written): never replay.</summary>
