@@ -61,7 +61,7 @@ internal sealed class AttachmentUploader
                 var put = new GraphRequest(HttpMethod.Put, uploadUri, RequestSafety.Idempotent, new ArraySegment<byte>(buffer, 0, read), "application/octet-stream",
                     authorize: false, configure: m => m.Content!.Headers.TryAddWithoutValidation("Content-Range", range));
                 var outcome = await _caller.CallAsync(put, stop).ConfigureAwait(false);
-                var next = UploadSessionJson.NextExpectedStart(outcome.Body);
+                var next = UploadSessionJson.NextExpectedStart(outcome.Body) ?? RangeAlreadyTaken(outcome, offset + read);
                 var inFile = next is { } n && n >= 0 && n < file.Length;
                 if (outcome.End == CallEnd.Succeeded)
                 {
@@ -89,6 +89,13 @@ internal sealed class AttachmentUploader
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// A 416 for a chunk that was sent again after its answer was lost means the service kept the first copy: chunks
+    /// go in order, so the session can only stand right after it. (Used when the 416 does not name nextExpectedRanges.)
+    /// </summary>
+    private static long? RangeAlreadyTaken(CallOutcome outcome, long afterChunk) =>
+        outcome.Status == 416 && outcome.Attempts > 1 ? afterChunk : null;
 
     private static CallOutcome Malformed(CallOutcome outcome, string why) =>
         new(CallEnd.Rejected, outcome.Attempts, outcome.Status, "{\"error\":{\"code\":\"UnexpectedUploadAnswer\",\"message\":\"" + why + "\"}}",
