@@ -54,22 +54,25 @@ public sealed class SendDispatcher : IDisposable
     }
 
     /// <summary>
-    /// Accepts a message, waiting while the queue is full; yields the outcomes that finish meanwhile. Throws
-    /// OperationCanceledException when stopped before the message was accepted (it then was not).
+    /// Accepts a message, waiting while the queue is full, and yields the outcomes that finish meanwhile. When the
+    /// run is stopped first, the message ends as NotSent (its outcome is yielded like any other).
     /// </summary>
     public IEnumerable<SendOutcome> Submit(int number, OutgoingMessage message, object? input)
     {
         var job = new Job(number, message, input);
         while (true)
         {
-            bool accepted;
+            bool done;
             lock (_gate)
             {
-                _stop.ThrowIfCancellationRequested();
-                accepted = _queue.Count < _options.MaxQueued;
-                if (accepted)
+                done = _stop.IsCancellationRequested || _stopped || _queue.Count < _options.MaxQueued;
+                _accepted += done ? 1 : 0;
+                if (done && (_stop.IsCancellationRequested || _stopped))
                 {
-                    _accepted++;
+                    Complete(NotSent(job));
+                }
+                else if (done)
+                {
                     _queue.AddLast(job);
                     StartWhatFits();
                 }
@@ -80,12 +83,12 @@ public sealed class SendDispatcher : IDisposable
                 yield return outcome;
             }
 
-            if (accepted)
+            if (done)
             {
                 yield break;
             }
 
-            _changed.Wait(_stop);
+            WaitForChange(orStop: true);
         }
     }
 
@@ -99,11 +102,19 @@ public sealed class SendDispatcher : IDisposable
         }
     }
 
-    /// <summary>Yields every remaining outcome as it finishes, until nothing is queued or in flight.</summary>
+    /// <summary>
+    /// No more messages: yields every remaining outcome as it finishes. After a stop, queued messages end as NotSent
+    /// and in-flight ones are waited for (they end promptly: the stop token ends their waits).
+    /// </summary>
     public IEnumerable<SendOutcome> Finish()
     {
         while (true)
         {
+            if (_stop.IsCancellationRequested)
+            {
+                StopQueued();
+            }
+
             foreach (var outcome in Take())
             {
                 yield return outcome;
@@ -117,27 +128,17 @@ public sealed class SendDispatcher : IDisposable
                 }
             }
 
-            _changed.Wait(_stop);
+            WaitForChange(orStop: !_stop.IsCancellationRequested);
         }
     }
 
     /// <summary>
-    /// After a stop: messages still queued end as NotSent, in-flight ones are waited for (they end on their own,
-    /// promptly, as the stop token ends their waits), and every outcome not yet taken is returned.
+    /// For a pipeline that can no longer be written to: queued messages end as NotSent, in-flight ones are waited
+    /// for, and every outcome not yet taken is returned.
     /// </summary>
     public IReadOnlyList<SendOutcome> Stop()
     {
-        lock (_gate)
-        {
-            _stopped = true;
-            while (_queue.First is { } first)
-            {
-                _queue.RemoveFirst();
-                var job = first.Value;
-                Complete(new SendOutcome(job.Number, job.Message.Result(SendStatus.NotSent, 0, TimeSpan.Zero, null, null, NotStarted()), job.Input));
-            }
-        }
-
+        StopQueued();
         while (true)
         {
             lock (_gate)
@@ -148,10 +149,10 @@ public sealed class SendDispatcher : IDisposable
                 }
             }
 
-            _changed.Wait();
+            WaitForChange(orStop: false);
         }
 
-        return new List<SendOutcome>(Take());
+        return Take();
     }
 
     /// <summary>The outcomes finished so far, without waiting.</summary>
@@ -162,6 +163,41 @@ public sealed class SendDispatcher : IDisposable
     internal static GraphMailException NotStarted() =>
         new(ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped,
             "The command was stopped before this message was sent; it was not sent.", "Send it again when you are ready.");
+
+    private static SendOutcome NotSent(Job job) =>
+        new(job.Number, job.Message.Result(SendStatus.NotSent, 0, TimeSpan.Zero, null, null, NotStarted()), job.Input);
+
+    private void StopQueued()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            while (_queue.First is { } first)
+            {
+                _queue.RemoveFirst();
+                Complete(NotSent(first.Value));
+            }
+        }
+    }
+
+    /// <summary>Waits for an outcome (each one releases the semaphore once), or for the stop when asked to.</summary>
+    private void WaitForChange(bool orStop)
+    {
+        if (_changed.Wait(0))
+        {
+            return;
+        }
+
+        if (orStop)
+        {
+            WaitHandle.WaitAny(new[] { _changed.AvailableWaitHandle, _stop.WaitHandle });
+            _changed.Wait(0);
+        }
+        else
+        {
+            _changed.Wait();
+        }
+    }
 
     private List<SendOutcome> Take()
     {
