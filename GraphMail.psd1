@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('GraphMail.Format.ps1xml')
-    CmdletsToExport      = @()
+    CmdletsToExport      = @('Connect-GraphMail', 'Disconnect-GraphMail', 'Get-GraphMailConnection')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -1,6 +1,7 @@
 using System;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
+using GraphMail.Engine.Connections.Certificates;
 
 namespace GraphMail.Engine.Connections;
 
@@ -47,6 +48,12 @@ public sealed class CertificateCredential : AppCredential
     public override CredentialKind Kind => CredentialKind.Certificate;
 
     public X509Certificate2 Certificate { get; }
+
+    /// <summary>From CurrentUser\My, then LocalMachine\My (a store this system lacks is skipped).</summary>
+    public static CertificateCredential FromThumbprint(string thumbprint) => CertificateStores.FindByThumbprint(thumbprint);
+
+    /// <summary>From a PFX file, or (PowerShell 7) a PEM file with the certificate and its private key.</summary>
+    public static CertificateCredential FromFile(string path, SecureString? password) => CertificateFiles.Load(path, password);
 
     internal bool OwnsCertificate { get; }
 

@@ -11,6 +11,22 @@ internal static class CertificateChecks
         return credential;
     }
 
+    /// <summary>A certificate GraphMail loaded: checked, then owned by the credential (disposed here when it fails the check).</summary>
+    internal static CertificateCredential Loaded(X509Certificate2 certificate, string described)
+    {
+        try
+        {
+            RequirePrivateKey(certificate, described);
+        }
+        catch
+        {
+            certificate.Dispose();
+            throw;
+        }
+
+        return new CertificateCredential(certificate, ownsCertificate: true);
+    }
+
     internal static void RequirePrivateKey(X509Certificate2 certificate, string described)
     {
         if (!certificate.HasPrivateKey)

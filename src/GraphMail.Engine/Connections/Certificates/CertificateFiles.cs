@@ -22,17 +22,7 @@ internal static class CertificateFiles
 
         var bytes = Read(path!);
         var certificate = LooksLikePem(bytes) ? Pem.Load(path!, Encoding.UTF8.GetString(bytes), password) : Pfx(path!, bytes, password);
-        try
-        {
-            CertificateChecks.RequirePrivateKey(certificate, $"The certificate in '{path}'");
-        }
-        catch
-        {
-            certificate.Dispose();
-            throw;
-        }
-
-        return new CertificateCredential(certificate, ownsCertificate: true);
+        return CertificateChecks.Loaded(certificate, $"The certificate in '{path}'");
     }
 
     private static byte[] Read(string path)

@@ -32,17 +32,7 @@ internal static class CertificateStores
             searched.Add(name);
             if (certificate is not null)
             {
-                try
-                {
-                    CertificateChecks.RequirePrivateKey(certificate, $"Certificate {wanted} in {name}");
-                }
-                catch
-                {
-                    certificate.Dispose();
-                    throw;
-                }
-
-                return new CertificateCredential(certificate, ownsCertificate: true);
+                return CertificateChecks.Loaded(certificate, $"Certificate {wanted} in {name}");
             }
         }
 

@@ -83,8 +83,11 @@ internal static class MsalFailures
         return mapped.WithService(answer.Success ? answer.Groups["code"].Value : code, status, null, (exception as MsalServiceException)?.CorrelationId);
     }
 
+    /// <summary>The endpoint's own words when MSAL quotes them; otherwise MSAL's wording for a 400 from the endpoint.</summary>
     private static bool IsNotAssigned(string message, string? said) =>
-        message.IndexOf("has not been assigned", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        (said ?? string.Empty).IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        (said ?? string.Empty).IndexOf("no managed identity", StringComparison.OrdinalIgnoreCase) >= 0;
+        said is not null
+            ? Mentions(said, "identity not found") || Mentions(said, "no managed identity")
+            : Mentions(message, "has not been assigned") || Mentions(message, "no managed identity");
+
+    private static bool Mentions(string text, string phrase) => text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase) >= 0;
 }

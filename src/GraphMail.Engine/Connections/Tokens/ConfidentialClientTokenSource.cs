@@ -7,19 +7,16 @@ using Microsoft.Identity.Client;
 namespace GraphMail.Engine.Connections.Tokens;
 
 /// <summary>Client credentials (secret or certificate) through MSAL's confidential client and its in-memory token cache.</summary>
-internal sealed class ConfidentialClientTokenSource : ITokenSource
+internal sealed class ConfidentialClientTokenSource : MsalTokenSource
 {
     private readonly IConfidentialClientApplication _application;
     private readonly string[] _scopes;
-    private readonly FailureContext _failures;
-    private readonly string _host;
 
     private ConfidentialClientTokenSource(IConfidentialClientApplication application, string scope, FailureContext failures, string host)
+        : base(failures, host)
     {
         _application = application;
         _scopes = new[] { scope };
-        _failures = failures;
-        _host = host;
     }
 
     internal static ConfidentialClientTokenSource Create(ConnectionPlan plan, IMsalHttpClientFactory httpClientFactory)
@@ -45,18 +42,6 @@ internal sealed class ConfidentialClientTokenSource : ITokenSource
         return new ConfidentialClientTokenSource(builder.Build(), plan.GraphResource + "/.default", plan.Failures, plan.AuthorityHost);
     }
 
-    public async Task<AccessToken> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
-    {
-        AuthenticationResult result;
-        try
-        {
-            result = await _application.AcquireTokenForClient(_scopes).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            throw MsalFailures.Map(e, _failures, _host);
-        }
-
-        return new AccessToken(result.AccessToken, JwtClaims.Read(result.AccessToken, result.ExpiresOn));
-    }
+    private protected override Task<AuthenticationResult> ExecuteAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+        _application.AcquireTokenForClient(_scopes).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
 }

@@ -15,21 +15,18 @@ namespace GraphMail.Engine.Connections.Tokens;
 /// MSAL keeps one token cache for every managed-identity application in the process, so each sandbox connection's
 /// tokens are kept apart (from real ones and from each other) by an extra query parameter, part of MSAL's cache key.
 /// </summary>
-internal sealed class ManagedIdentityTokenSource : ITokenSource
+internal sealed class ManagedIdentityTokenSource : MsalTokenSource
 {
     internal const string SandboxPartitionParameter = "graphmail_sandbox";
 
     private readonly IManagedIdentityApplication _application;
     private readonly string _resource;
-    private readonly FailureContext _failures;
-    private readonly string _host;
 
     private ManagedIdentityTokenSource(IManagedIdentityApplication application, string resource, FailureContext failures, string host)
+        : base(failures, host)
     {
         _application = application;
         _resource = resource;
-        _failures = failures;
-        _host = host;
     }
 
     internal static ManagedIdentityTokenSource Create(ConnectionPlan plan, IMsalHttpClientFactory httpClientFactory)
@@ -84,18 +81,6 @@ internal sealed class ManagedIdentityTokenSource : ITokenSource
 
 #pragma warning restore CS0618
 
-    public async Task<AccessToken> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
-    {
-        AuthenticationResult result;
-        try
-        {
-            result = await _application.AcquireTokenForManagedIdentity(_resource).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            throw MsalFailures.Map(e, _failures, _host);
-        }
-
-        return new AccessToken(result.AccessToken, JwtClaims.Read(result.AccessToken, result.ExpiresOn));
-    }
+    private protected override Task<AuthenticationResult> ExecuteAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+        _application.AcquireTokenForManagedIdentity(_resource).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
 }

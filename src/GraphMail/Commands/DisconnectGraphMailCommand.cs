@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using GraphMail.Session;
+
+namespace GraphMail.Commands;
+
+/// <summary>
+/// Forgets this runspace's connection and releases it. When there is none it only warns: Disconnect-GraphMail in a
+/// finally block must not turn a failed Connect-GraphMail into a second error under -ErrorAction Stop.
+/// </summary>
+[Cmdlet(VerbsCommunications.Disconnect, "GraphMail")]
+public sealed class DisconnectGraphMailCommand : GraphMailCmdlet
+{
+    internal const string NothingToDisconnect = "Not connected to GraphMail in this session; nothing to disconnect.";
+
+    /// <summary>Which session to disconnect; tests pass their own.</summary>
+    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
+
+    protected override void ProcessRecord()
+    {
+        if (!Session.Disconnect())
+        {
+            WriteWarning(NothingToDisconnect);
+        }
+    }
+}
