@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('GraphMail.Format.ps1xml')
-    CmdletsToExport      = @('Connect-GraphMail', 'Disconnect-GraphMail', 'Get-GraphMailConnection')
+    CmdletsToExport      = @('Connect-GraphMail', 'Disconnect-GraphMail', 'Get-GraphMailConnection', 'Send-GraphMail')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -87,6 +87,19 @@ public sealed class SendRun : IDisposable
     /// <summary>After Ctrl+C: waits for in-flight sends, marks the rest NotSent, returns every outcome not yet taken.</summary>
     public IReadOnlyList<SendOutcome> Stop() => _dispatcher.Stop();
 
+    /// <summary>
+    /// What to tell the user when the pipeline was stopped and these outcomes could not be written: counts, and the
+    /// Message-IDs of the Unknown ones (each needs checking before it is sent again).
+    /// </summary>
+    public static string StopReport(IReadOnlyList<SendOutcome> unwritten)
+    {
+        int Count(SendStatus status) => unwritten.Count(o => o.Result.Status == status);
+        var unknown = unwritten.Where(o => o.Result.Status == SendStatus.Unknown).Select(o => o.Result.InternetMessageId).ToList();
+        return $"Send-GraphMail was stopped. Results that could not be written after the stop: {Count(SendStatus.Sent)} sent, " +
+               $"{Count(SendStatus.Failed)} failed, {unknown.Count} unknown, {Count(SendStatus.NotSent)} not sent (never started; safe to send again)." +
+               (unknown.Count == 0 ? string.Empty : " Check these before sending them again: " + string.Join(", ", unknown) + ".");
+    }
+
     public void Dispose() => _dispatcher.Dispose();
 
     private SendResult Unsendable(MailParameters parameters, GraphMailException error) =>

@@ -35,6 +35,13 @@ public sealed class SendPlanner
     public PlannedMessage? Accept(MailParameters pipelineBound, object? input)
     {
         Note(CompatibilityNotes.For(pipelineBound));
+        DropCoercedRecordText(pipelineBound);
+        if (pipelineBound.Given.Count == 0)
+        {
+            // No pipeline input at all (PowerShell still calls ProcessRecord once), or a record that bound nothing.
+            return null;
+        }
+
         if (pipelineBound.Given.Contains(nameof(MailParameters.To)))
         {
             _anyRecordWasAMessage = true;
@@ -87,6 +94,19 @@ public sealed class SendPlanner
         var notes = _pendingNotes.ToList();
         _pendingNotes.Clear();
         return notes;
+    }
+
+    /// <summary>
+    /// A record no parameter takes by value is bound to -Attachments (ByValue, with coercion) as its own text,
+    /// "@{To=...; Subject=...}": that is the record, not a file, so it is dropped.
+    /// </summary>
+    private static void DropCoercedRecordText(MailParameters record)
+    {
+        if (record.Attachments is { Length: 1 } one && one[0].StartsWith("@{", StringComparison.Ordinal) && one[0].EndsWith("}", StringComparison.Ordinal))
+        {
+            record.Attachments = null;
+            record.Given.Remove(nameof(MailParameters.Attachments));
+        }
     }
 
     private void Note(IEnumerable<string> notes)
