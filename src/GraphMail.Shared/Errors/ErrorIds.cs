@@ -96,6 +96,5 @@ public static class ErrorIds
     // Sending: outcomes that are not a Graph refusal
     public const string SendOutcomeUnknown = "SendOutcomeUnknown";
     public const string SendConnectionFailed = "SendConnectionFailed";
-    public const string AttachmentUploadFailed = "AttachmentUploadFailed";
     public const string SendNotStarted = "SendNotStarted";
 }

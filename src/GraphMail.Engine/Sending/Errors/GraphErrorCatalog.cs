@@ -11,7 +11,7 @@ namespace GraphMail.Engine.Sending.Errors;
 public static class GraphErrorCatalog
 {
     private const string MailSendFix =
-        "Grant the app the Microsoft Graph application permission Mail.Send and give admin consent (Get-GraphMailConsentLink), then reconnect.";
+        "Grant the app the Microsoft Graph application permission Mail.Send and give admin consent (Get-GraphMailConsentUrl), then reconnect.";
 
     private const string ReadWriteFix =
         "Grant the app the Microsoft Graph application permission Mail.ReadWrite and give admin consent, then reconnect; " +
