@@ -10,26 +10,10 @@ using static GraphMail.Tests.Sending.SendHarness;
 namespace GraphMail.Tests.Sending;
 
 /// <summary>Bad input is refused with a stable ErrorId naming the bad value, and NOTHING reaches the sandbox.</summary>
-public sealed class BadInputTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class BadInputTests(SandboxFixture sandbox) : SandboxSendTests(sandbox, clearRequestLog: true)
 {
     private const string To = "a@fabrikam.com";
-    private readonly SandboxFixture _sandbox;
-    private readonly SendHarness _harness;
-    private readonly TestFiles _files = new();
 
-    public BadInputTests(SandboxFixture sandbox)
-    {
-        _sandbox = sandbox;
-        sandbox.Reset();
-        _harness = ConnectAsync(sandbox).GetAwaiter().GetResult();
-        sandbox.Control.ClearRequests();
-    }
-
-    public void Dispose()
-    {
-        _harness.Dispose();
-        _files.Dispose();
-    }
 
     private static Hashtable Map(params (string Key, string Value)[] pairs)
     {
@@ -65,23 +49,23 @@ public sealed class BadInputTests : IClassFixture<SandboxFixture>, IDisposable
         "from: two senders" => Parameters(("To", To), ("From", "noreply@contoso.com, reports@contoso.com")),
         "recipients: 501" => Parameters(("To", Enumerable.Range(0, 300).Select(i => $"to{i}@fabrikam.com").ToArray()),
             ("Cc", Enumerable.Range(0, 200).Select(i => $"cc{i}@fabrikam.com").ToArray()), ("Bcc", "one-too-many@fabrikam.com")),
-        "attachment: missing" => Parameters(("To", To), ("Attachments", Path.Combine(_files.Root, "missing.pdf"))),
-        "attachment: folder" => Parameters(("To", To), ("Attachments", _files.Root)),
+        "attachment: missing" => Parameters(("To", To), ("Attachments", Path.Combine(Files.Root, "missing.pdf"))),
+        "attachment: folder" => Parameters(("To", To), ("Attachments", Files.Root)),
         "attachment: empty path" => Parameters(("To", To), ("Attachments", "")),
-        "attachment: over 150 MB" => Parameters(("To", To), ("Attachments", _files.Sparse("huge.iso", (150L * 1024 * 1024) + 1))),
+        "attachment: over 150 MB" => Parameters(("To", To), ("Attachments", Files.Sparse("huge.iso", (150L * 1024 * 1024) + 1))),
         "attachments: over 150 MB together" => Parameters(("To", To),
-            ("Attachments", new[] { _files.Sparse("part1.bin", 80L * 1024 * 1024), _files.Sparse("part2.bin", 80L * 1024 * 1024) })),
+            ("Attachments", new[] { Files.Sparse("part1.bin", 80L * 1024 * 1024), Files.Sparse("part2.bin", 80L * 1024 * 1024) })),
         "header: no x- prefix" => Parameters(("To", To), ("Header", Map(("Ticket", "1")))),
         "header: space in name" => Parameters(("To", To), ("Header", Map(("X-My Ticket", "1")))),
         "header: colon in name" => Parameters(("To", To), ("Header", Map(("X-Ticket:", "1")))),
         "header: empty value" => Parameters(("To", To), ("Header", Map(("X-Ticket", " ")))),
         "header: line break in value" => Parameters(("To", To), ("Header", Map(("X-Ticket", "1\r\nBcc: evil@fabrikam.com")))),
         "header: six headers" => Parameters(("To", To), ("Header", Map(("X-A", "1"), ("X-B", "2"), ("X-C", "3"), ("X-D", "4"), ("X-E", "5"), ("X-F", "6")))),
-        "inline: id with space" => Parameters(("To", To), ("InlineAttachment", Map(("my logo", _files.Create("logo.png", 10))))),
-        "inline: id starting with hyphen" => Parameters(("To", To), ("InlineAttachment", Map(("-logo", _files.Create("logo.png", 10))))),
-        "inline: id twice" => Parameters(("To", To), ("InlineAttachment", Map(("logo", _files.Create("a.png", 10)), ("LOGO", _files.Create("b.png", 10))))),
-        "inline: missing file" => Parameters(("To", To), ("InlineAttachment", Map(("logo", Path.Combine(_files.Root, "nope.png"))))),
-        "inline: folder" => Parameters(("To", To), ("InlineAttachment", Map(("logo", _files.Root)))),
+        "inline: id with space" => Parameters(("To", To), ("InlineAttachment", Map(("my logo", Files.Create("logo.png", 10))))),
+        "inline: id starting with hyphen" => Parameters(("To", To), ("InlineAttachment", Map(("-logo", Files.Create("logo.png", 10))))),
+        "inline: id twice" => Parameters(("To", To), ("InlineAttachment", Map(("logo", Files.Create("a.png", 10)), ("LOGO", Files.Create("b.png", 10))))),
+        "inline: missing file" => Parameters(("To", To), ("InlineAttachment", Map(("logo", Path.Combine(Files.Root, "nope.png"))))),
+        "inline: folder" => Parameters(("To", To), ("InlineAttachment", Map(("logo", Files.Root)))),
         _ => throw new ArgumentException(name),
     };
 
@@ -124,28 +108,28 @@ public sealed class BadInputTests : IClassFixture<SandboxFixture>, IDisposable
     [InlineData("inline: folder", ErrorIds.AttachmentIsDirectory, "-InlineAttachment")]
     public void IsRefusedBeforeAnyRequest(string name, string errorId, string named)
     {
-        var result = _harness.SendOne(Case(name));
+        var result = Harness.SendOne(Case(name));
 
         Assert.Equal(SendStatus.Failed, result.Status);
         Assert.Equal(0, result.Attempts);
         Assert.Equal(errorId, result.Error!.ErrorId);
         Assert.Contains(named, result.Error.Message);
-        Assert.Empty(_sandbox.Control.GetRequests());
-        Assert.Empty(_sandbox.Control.GetMessages());
+        Assert.Empty(Sandbox.Control.GetRequests());
+        Assert.Empty(Sandbox.Control.GetMessages());
     }
 
     [Fact]
     public async System.Threading.Tasks.Task WithoutFromOrADefaultSenderTheErrorNamesBothFixes()
     {
-        using var noDefault = await ConnectAsync(_sandbox, defaultFrom: null);
-        _sandbox.Control.ClearRequests();
+        using var noDefault = await ConnectAsync(Sandbox, defaultFrom: null);
+        Sandbox.Control.ClearRequests();
 
         var result = noDefault.SendOne(Parameters(("To", To)));
 
         Assert.Equal(ErrorIds.SenderRequired, result.Error!.ErrorId);
         Assert.Contains("-From", result.Error.Fix);
         Assert.Contains("Connect-GraphMail -DefaultFrom", result.Error.Fix);
-        Assert.Empty(_sandbox.Control.GetRequests());
+        Assert.Empty(Sandbox.Control.GetRequests());
     }
 
     [Fact]
@@ -158,11 +142,11 @@ public sealed class BadInputTests : IClassFixture<SandboxFixture>, IDisposable
             (Parameters(("To", "ok2@fabrikam.com")), "row3"),
         };
 
-        var outcomes = _harness.Run(Parameters(("Subject", "merge")), records);
+        var outcomes = Harness.Run(Parameters(("Subject", "merge")), records);
 
         Assert.Equal(3, outcomes.Count);
         var broken = Assert.Single(outcomes, o => o.Result.Status == SendStatus.Failed);
         Assert.Equal("row2", broken.Input);
-        Assert.Equal(2, _sandbox.Control.GetMessages().Count);
+        Assert.Equal(2, Sandbox.Control.GetMessages().Count);
     }
 }

@@ -15,27 +15,15 @@ using static GraphMail.Tests.Sending.SendHarness;
 namespace GraphMail.Tests.Sending;
 
 /// <summary>Many messages: exactly one outcome each, no duplicate delivery, bounded concurrency, a clean stop.</summary>
-public sealed class BulkTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox)
 {
-    private readonly SandboxFixture _sandbox;
-    private readonly SendHarness _harness;
-
-    public BulkTests(SandboxFixture sandbox)
-    {
-        _sandbox = sandbox;
-        sandbox.Reset();
-        _harness = ConnectAsync(sandbox).GetAwaiter().GetResult();
-    }
-
-    public void Dispose() => _harness.Dispose();
-
     private static IEnumerable<(MailParameters, object?)> Rows(int count, Func<int, string?>? from = null) =>
         Enumerable.Range(1, count).Select(i => (Parameters(("To", $"user{i}@fabrikam.com"), ("Subject", $"row {i}"), ("From", from?.Invoke(i))), (object?)$"row {i}"));
 
     [Fact]
     public void AThousandMessagesUnderAFaultMixEndExactlyOnceEach()
     {
-        _sandbox.Control.ClearFaults(randomSeed: 42);
+        Sandbox.Control.ClearFaults(randomSeed: 42);
         foreach (var fault in new[]
         {
             new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Throttle, Ratio = 0.08, RetryAfterSeconds = 1 },
@@ -47,13 +35,13 @@ public sealed class BulkTests : IClassFixture<SandboxFixture>, IDisposable
             new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Latency, Ratio = 0.2, LatencyMs = 5 },
         })
         {
-            _sandbox.Control.AddFault(fault);
+            Sandbox.Control.AddFault(fault);
         }
 
-        var outcomes = _harness.Run(new MailParameters(), Rows(1000, i => i % 2 == 0 ? SandboxDefaults.Noreply : SandboxDefaults.Reports));
+        var outcomes = Harness.Run(new MailParameters(), Rows(1000, i => i % 2 == 0 ? SandboxDefaults.Noreply : SandboxDefaults.Reports));
 
         Assert.Equal(Enumerable.Range(1, 1000), outcomes.Select(o => o.Number).OrderBy(n => n));
-        var recorded = _sandbox.Control.GetMessages().GroupBy(m => m.InternetMessageId).ToDictionary(g => g.Key, g => g.Count());
+        var recorded = Sandbox.Control.GetMessages().GroupBy(m => m.InternetMessageId).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(recorded, pair => Assert.Equal(1, pair.Value));
         var byStatus = outcomes.GroupBy(o => o.Result.Status).ToDictionary(g => g.Key, g => g.Select(o => o.Result).ToList());
         Assert.All(byStatus.GetValueOrDefault(SendStatus.Sent, []), r => Assert.True(recorded.ContainsKey(r.InternetMessageId)));
@@ -63,14 +51,14 @@ public sealed class BulkTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.True(byStatus[SendStatus.Sent].Count > 800, "most messages are sent");
         Assert.All(byStatus[SendStatus.Unknown], r => Assert.Equal(ErrorIds.SendOutcomeUnknown, r.Error!.ErrorId));
         Assert.Equal(recorded.Count, byStatus[SendStatus.Sent].Count + byStatus[SendStatus.Unknown].Count(r => recorded.ContainsKey(r.InternetMessageId)));
-        Console.WriteLine("fault mix: " + string.Join(", ", byStatus.Select(p => $"{p.Key} {p.Value.Count}")) + $"; recorded {recorded.Count}; retry waits {_harness.Waits.Count}");
+        Console.WriteLine("fault mix: " + string.Join(", ", byStatus.Select(p => $"{p.Key} {p.Value.Count}")) + $"; recorded {recorded.Count}; retry waits {Harness.Waits.Count}");
     }
 
     [Fact]
     public void NoMoreThanFourAreInFlightPerMailbox()
     {
-        _sandbox.Control.UpdateSettings(s => s with { LatencyMs = 10 });
-        using var run = new SendRun(_harness.Sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
+        Sandbox.Control.UpdateSettings(s => s with { LatencyMs = 10 });
+        using var run = new SendRun(Harness.Sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
         var outcomes = new List<SendOutcome>();
         foreach (var (bound, input) in Rows(60, i => i % 3 == 0 ? SandboxDefaults.Reports : null))
         {
@@ -82,19 +70,19 @@ public sealed class BulkTests : IClassFixture<SandboxFixture>, IDisposable
 
         Assert.Equal(60, outcomes.Count(o => o.Result.Status == SendStatus.Sent));
         Assert.Equal(4, run.PeakInFlightPerMailbox);
-        Assert.All(_sandbox.Control.GetConcurrency(), c => Assert.Equal(0, c.Throttled));
+        Assert.All(Sandbox.Control.GetConcurrency(), c => Assert.Equal(0, c.Throttled));
     }
 
     [Fact]
     public async Task StoppingMidBulkEndsInFlightSendsAndStartsNoMore()
     {
-        using var pause = _sandbox.Control.PauseRoute(RouteNames.SendMail);
+        using var pause = Sandbox.Control.PauseRoute(RouteNames.SendMail);
         using var stop = new CancellationTokenSource();
         var planned = 0;
         var outcomes = new List<SendOutcome>();
         var command = Task.Run(() =>
         {
-            using var run = new SendRun(_harness.Sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, stop.Token,
+            using var run = new SendRun(Harness.Sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, stop.Token,
                 new DispatchOptions { MaxQueued = 10 });
             foreach (var (bound, input) in Rows(500))
             {
@@ -126,17 +114,17 @@ public sealed class BulkTests : IClassFixture<SandboxFixture>, IDisposable
             Assert.Equal(0, o.Result.Attempts);
         });
         Assert.True(planned >= 14, "the queue (10) and the in-flight sends (4) were full when the stop came");
-        Assert.Equal(4, _sandbox.Control.GetMessages().Count);
+        Assert.Equal(4, Sandbox.Control.GetMessages().Count);
         Assert.Equal(4, pause.Arrived);
     }
 
     [Fact]
     public async Task AStopDuringARetryWaitEndsTheMessageAsNotSent()
     {
-        _sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Throttle, Count = 1, RetryAfterSeconds = 30 });
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Throttle, Count = 1, RetryAfterSeconds = 30 });
         using var stop = new CancellationTokenSource();
         var waiting = new TaskCompletionSource();
-        var sender = new Engine.Sending.Paths.MessageSender(_harness.Channel, new Engine.Sending.Retry.RetryOptions
+        var sender = new Engine.Sending.Paths.MessageSender(Harness.Channel, new Engine.Sending.Retry.RetryOptions
         {
             Delay = async (wait, token) =>
             {
@@ -157,6 +145,6 @@ public sealed class BulkTests : IClassFixture<SandboxFixture>, IDisposable
 
         Assert.Equal(SendStatus.NotSent, outcome.Result.Status);
         Assert.Equal(1, outcome.Result.Attempts);
-        Assert.Empty(_sandbox.Control.GetMessages());
+        Assert.Empty(Sandbox.Control.GetMessages());
     }
 }

@@ -12,35 +12,18 @@ using static GraphMail.Tests.Sending.SendHarness;
 namespace GraphMail.Tests.Sending;
 
 /// <summary>Both pipeline habits through the real send path, and what -WhatIf and a stopped pipeline show.</summary>
-public sealed class PipelineHabitsEndToEndTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class PipelineHabitsEndToEndTests(SandboxFixture sandbox) : SandboxSendTests(sandbox)
 {
-    private readonly SandboxFixture _sandbox;
-    private readonly SendHarness _harness;
-    private readonly TestFiles _files = new();
-
-    public PipelineHabitsEndToEndTests(SandboxFixture sandbox)
-    {
-        _sandbox = sandbox;
-        sandbox.Reset();
-        _harness = ConnectAsync(sandbox).GetAwaiter().GetResult();
-    }
-
-    public void Dispose()
-    {
-        _harness.Dispose();
-        _files.Dispose();
-    }
-
     [Fact]
     public void PipedFilesBecomeOneMessage()
     {
-        var logs = Enumerable.Range(1, 3).Select(i => _files.Create($"run{i}.log", 1000 * i, seed: i)).ToList();
+        var logs = Enumerable.Range(1, 3).Select(i => Files.Create($"run{i}.log", 1000 * i, seed: i)).ToList();
         var records = logs.Select(path => (Parameters(("Attachments", path)), (object?)new FileInfo(path)));
 
-        var outcome = Assert.Single(_harness.Run(Parameters(("To", "ops@fabrikam.com"), ("Subject", "Nightly logs")), records));
+        var outcome = Assert.Single(Harness.Run(Parameters(("To", "ops@fabrikam.com"), ("Subject", "Nightly logs")), records));
 
         Assert.Equal(SendStatus.Sent, outcome.Result.Status);
-        var message = Assert.Single(_sandbox.Control.GetMessages());
+        var message = Assert.Single(Sandbox.Control.GetMessages());
         Assert.Equal("Nightly logs", message.Subject);
         Assert.Equal(new[] { "run1.log", "run2.log", "run3.log" }, message.Attachments.Select(a => a.Name).OrderBy(n => n));
         Assert.Equal(3, ((object?[])outcome.Input!).Length);
@@ -56,10 +39,10 @@ public sealed class PipelineHabitsEndToEndTests : IClassFixture<SandboxFixture>,
             (Parameters(("To", "cat@fabrikam.com")), "row 3"),
         };
 
-        var outcomes = _harness.Run(Parameters(("From", SandboxDefaults.Reports), ("Body", "Default body")), rows);
+        var outcomes = Harness.Run(Parameters(("From", SandboxDefaults.Reports), ("Body", "Default body")), rows);
 
         Assert.Equal(3, outcomes.Count(o => o.Result.Status == SendStatus.Sent));
-        var messages = _sandbox.Control.GetMessages().ToDictionary(m => m.ToRecipients.Single().Address);
+        var messages = Sandbox.Control.GetMessages().ToDictionary(m => m.ToRecipients.Single().Address);
         Assert.Equal(("Hello Ann", "Hi Ann"), (messages["ann@fabrikam.com"].Subject, messages["ann@fabrikam.com"].BodyContent));
         Assert.Equal("boss@fabrikam.com", Assert.Single(messages["bob@fabrikam.com"].CcRecipients).Address);
         Assert.Equal("Default body", messages["cat@fabrikam.com"].BodyContent);
@@ -70,13 +53,13 @@ public sealed class PipelineHabitsEndToEndTests : IClassFixture<SandboxFixture>,
     [Fact]
     public void WhatIfTextSaysWhoWhatAndHow()
     {
-        var big = _files.Create("big.bin", 4 * 1024 * 1024);
+        var big = Files.Create("big.bin", 4 * 1024 * 1024);
         var small = MessageBuilder.Build(Parameters(("To", new[] { "a@fabrikam.com", "b@fabrikam.com" }), ("Cc", "c@fabrikam.com"), ("Subject", "Q3")), "noreply@contoso.com", Path.GetFullPath);
         var large = MessageBuilder.Build(Parameters(("To", "a@fabrikam.com"), ("Attachments", big)), "noreply@contoso.com", Path.GetFullPath);
 
         Assert.Equal("Send 'Q3' from noreply@contoso.com to 3 recipient(s) (a@fabrikam.com, b@fabrikam.com), no attachments, in one sendMail request", SendRun.Describe(small));
         Assert.EndsWith("1 attachment(s), 4 MB, through a draft and upload sessions (needs Mail.ReadWrite)", SendRun.Describe(large));
-        Assert.DoesNotContain(_sandbox.Control.GetRequests(), r => r.Route != "token");
+        Assert.DoesNotContain(Sandbox.Control.GetRequests(), r => r.Route != "token");
     }
 
     [Fact]

@@ -15,27 +15,14 @@ using static GraphMail.Tests.Sending.SendHarness;
 namespace GraphMail.Tests.Sending;
 
 /// <summary>Retry only what Graph clearly refused; never replay a send that may have been processed.</summary>
-public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTests(sandbox, clearRequestLog: true)
 {
-    private readonly SandboxFixture _sandbox;
-    private readonly SendHarness _harness;
-
-    public RetryEndToEndTests(SandboxFixture sandbox)
-    {
-        _sandbox = sandbox;
-        sandbox.Reset();
-        _harness = ConnectAsync(sandbox).GetAwaiter().GetResult();
-        sandbox.Control.ClearRequests();
-    }
-
-    public void Dispose() => _harness.Dispose();
-
     private void Fault(string route, FaultKind kind, int count = 1, int? retryAfter = null) =>
-        _sandbox.Control.AddFault(new FaultSpec { Route = route, Kind = kind, Count = count, RetryAfterSeconds = retryAfter });
+        Sandbox.Control.AddFault(new FaultSpec { Route = route, Kind = kind, Count = count, RetryAfterSeconds = retryAfter });
 
-    private SendResult Send() => _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Subject", "retry")));
+    private SendResult Send() => Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Subject", "retry")));
 
-    private int SendMailRequests => _sandbox.Control.GetRequests().Count(r => r.Route == RouteNames.SendMail);
+    private int SendMailRequests => Sandbox.Control.GetRequests().Count(r => r.Route == RouteNames.SendMail);
 
     [Fact]
     public void ThrottledSendsWaitAsToldAndAreSentOnce()
@@ -46,9 +33,9 @@ public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposa
 
         Assert.Equal(SendStatus.Sent, result.Status);
         Assert.Equal(3, result.Attempts);
-        Assert.Equal(new[] { TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7) }, _harness.Waits.ToArray());
+        Assert.Equal(new[] { TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7) }, Harness.Waits.ToArray());
         Assert.Equal(3, SendMailRequests);
-        Assert.Single(_sandbox.Control.GetMessages());
+        Assert.Single(Sandbox.Control.GetMessages());
     }
 
     [Fact]
@@ -60,8 +47,8 @@ public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposa
 
         Assert.Equal(SendStatus.Sent, result.Status);
         Assert.Equal(2, result.Attempts);
-        Assert.Equal(TimeSpan.FromSeconds(3), Assert.Single(_harness.Waits));
-        Assert.Single(_sandbox.Control.GetMessages());
+        Assert.Equal(TimeSpan.FromSeconds(3), Assert.Single(Harness.Waits));
+        Assert.Single(Sandbox.Control.GetMessages());
     }
 
     [Fact]
@@ -88,12 +75,12 @@ public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposa
         Assert.Equal(SendStatus.Unknown, result.Status);
         Assert.Equal(1, result.Attempts);
         Assert.Equal(1, SendMailRequests);
-        var delivered = Assert.Single(_sandbox.Control.GetMessages());
+        var delivered = Assert.Single(Sandbox.Control.GetMessages());
         Assert.Equal(result.InternetMessageId, delivered.InternetMessageId);
         Assert.Contains(result.InternetMessageId, result.Error!.Message);
         Assert.Contains("Get-MessageTraceV2 -MessageId", result.Error.Fix);
         Assert.Equal(GraphMailErrorKind.OperationTimeout, result.Error.Kind);
-        Assert.Empty(_harness.Waits);
+        Assert.Empty(Harness.Waits);
     }
 
     [Fact]
@@ -105,7 +92,7 @@ public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposa
 
         Assert.Equal(SendStatus.Unknown, result.Status);
         Assert.Equal(1, SendMailRequests);
-        Assert.Single(_sandbox.Control.GetMessages());
+        Assert.Single(Sandbox.Control.GetMessages());
         Assert.Equal(GraphMailErrorKind.ConnectionError, result.Error!.Kind);
     }
 
@@ -116,12 +103,12 @@ public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposa
         var file = files.Create("big.bin", 4 * 1024 * 1024);
         Fault(RouteNames.Send, FaultKind.GatewayTimeoutAfterAccept);
 
-        var result = _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
 
         Assert.Equal(SendStatus.Unknown, result.Status);
         Assert.Equal(1, result.Attempts);
-        Assert.Single(_sandbox.Control.GetMessages());
-        Assert.Equal(1, _sandbox.Control.GetRequests().Count(r => r.Route == RouteNames.Send));
+        Assert.Single(Sandbox.Control.GetMessages());
+        Assert.Equal(1, Sandbox.Control.GetRequests().Count(r => r.Route == RouteNames.Send));
     }
 
     [Fact]
@@ -132,10 +119,10 @@ public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposa
         var file = files.Create("big.bin", 4 * 1024 * 1024);
         Fault(RouteNames.Send, FaultKind.ResetBeforeProcessing);
 
-        var result = _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
 
         Assert.Equal(SendStatus.Unknown, result.Status);
-        Assert.Equal(1, _sandbox.Control.GetRequests().Count(r => r.Route == RouteNames.Send));
+        Assert.Equal(1, Sandbox.Control.GetRequests().Count(r => r.Route == RouteNames.Send));
     }
 
     [Fact]
@@ -148,9 +135,9 @@ public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposa
         Assert.Equal(SendStatus.Failed, result.Status);
         Assert.Equal(ErrorIds.SendThrottled, result.Error!.ErrorId);
         Assert.Equal(429, result.Error.HttpStatus);
-        Assert.Equal(_harness.Retry.MaxAttempts, result.Attempts);
-        Assert.Equal(_harness.Retry.MaxAttempts, SendMailRequests);
-        Assert.Empty(_sandbox.Control.GetMessages());
+        Assert.Equal(Harness.Retry.MaxAttempts, result.Attempts);
+        Assert.Equal(Harness.Retry.MaxAttempts, SendMailRequests);
+        Assert.Empty(Sandbox.Control.GetMessages());
     }
 
     [Fact]
@@ -162,7 +149,7 @@ public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposa
 
         Assert.Equal(ErrorIds.SendThrottled, result.Error!.ErrorId);
         Assert.Equal(1, result.Attempts);
-        Assert.Empty(_harness.Waits);
+        Assert.Empty(Harness.Waits);
     }
 
     [Fact]
@@ -173,51 +160,51 @@ public sealed class RetryEndToEndTests : IClassFixture<SandboxFixture>, IDisposa
         var result = Send();
 
         Assert.Equal(SendStatus.Sent, result.Status);
-        Assert.Single(_sandbox.Control.GetMessages());
+        Assert.Single(Sandbox.Control.GetMessages());
         Assert.Equal(2, SendMailRequests);
     }
 
     [Fact]
     public void AFailureBeforeTheBodyWasWrittenIsRetried()
     {
-        using var channel = new Channel(_harness, new FailBeforeWriting(times: 2));
-        var sender = new MessageSender(channel, _harness.Retry);
+        using var channel = new Channel(Harness, new FailBeforeWriting(times: 2));
+        var sender = new MessageSender(channel, Harness.Retry);
         using var run = new Engine.Sending.SendRun(sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
 
         var result = Drive(run);
 
         Assert.Equal(SendStatus.Sent, result.Status);
         Assert.Equal(3, result.Attempts);
-        Assert.Single(_sandbox.Control.GetMessages());
+        Assert.Single(Sandbox.Control.GetMessages());
     }
 
     [Fact]
     public void AFailureAfterTheBodyWasWrittenIsNotRetried()
     {
-        using var channel = new Channel(_harness, new FailAfterWriting());
-        var sender = new MessageSender(channel, _harness.Retry);
+        using var channel = new Channel(Harness, new FailAfterWriting());
+        var sender = new MessageSender(channel, Harness.Retry);
         using var run = new Engine.Sending.SendRun(sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
 
         var result = Drive(run);
 
         Assert.Equal(SendStatus.Unknown, result.Status);
         Assert.Equal(1, result.Attempts);
-        Assert.Empty(_harness.Waits);
+        Assert.Empty(Harness.Waits);
     }
 
     [Fact]
     public void ATransportThatReplaysABodyOnItsOwnIsStopped()
     {
         var replaying = new ReplayingTransport();
-        using var channel = new Channel(_harness, replaying);
-        var sender = new MessageSender(channel, _harness.Retry);
+        using var channel = new Channel(Harness, replaying);
+        var sender = new MessageSender(channel, Harness.Retry);
         using var run = new Engine.Sending.SendRun(sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
 
         var result = Drive(run);
 
         Assert.Equal(SendStatus.Unknown, result.Status);
         Assert.IsType<TransportReplayRefusedException>(replaying.Refusal);
-        Assert.Empty(_sandbox.Control.GetMessages());
+        Assert.Empty(Sandbox.Control.GetMessages());
     }
 
     private static SendResult Drive(Engine.Sending.SendRun run)

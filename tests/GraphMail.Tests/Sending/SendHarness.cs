@@ -22,7 +22,7 @@ namespace GraphMail.Tests.Sending;
 /// scoped to noreply@ and reports@), the send path over it, and helpers that drive a SendRun as the cmdlet does.
 /// Retry waits are recorded and skipped, so Retry-After is asserted by value, never by the clock.
 /// </summary>
-internal sealed class SendHarness : IDisposable
+public sealed class SendHarness : IDisposable
 {
     private SendHarness(GraphMailConnection connection)
     {

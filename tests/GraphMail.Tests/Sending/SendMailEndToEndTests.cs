@@ -9,31 +9,14 @@ using static GraphMail.Tests.Sending.SendHarness;
 namespace GraphMail.Tests.Sending;
 
 /// <summary>Each parameter's effect on what the sandbox records, through the real connection and sendMail.</summary>
-public sealed class SendMailEndToEndTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class SendMailEndToEndTests(SandboxFixture sandbox) : SandboxSendTests(sandbox)
 {
-    private readonly SandboxFixture _sandbox;
-    private readonly SendHarness _harness;
-    private readonly TestFiles _files = new();
-
-    public SendMailEndToEndTests(SandboxFixture sandbox)
-    {
-        _sandbox = sandbox;
-        sandbox.Reset();
-        _harness = ConnectAsync(sandbox).GetAwaiter().GetResult();
-    }
-
-    public void Dispose()
-    {
-        _harness.Dispose();
-        _files.Dispose();
-    }
-
-    private RecordedMessage Only() => Assert.Single(_sandbox.Control.GetMessages());
+    private RecordedMessage Only() => Assert.Single(Sandbox.Control.GetMessages());
 
     [Fact]
     public void EveryAddressParameterReachesTheMessage()
     {
-        var result = _harness.SendOne(Parameters(
+        var result = Harness.SendOne(Parameters(
             ("To", new[] { "Alice <alice@fabrikam.com>", "bob@fabrikam.com; carol@fabrikam.com" }),
             ("Cc", new[] { "\"Doe, Jane\" <jane@fabrikam.com>" }),
             ("Bcc", new[] { "audit@contoso.com" }),
@@ -57,7 +40,7 @@ public sealed class SendMailEndToEndTests : IClassFixture<SandboxFixture>, IDisp
     [Fact]
     public void FromDefaultsToTheConnectionsDefaultSender()
     {
-        _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Subject", "s")));
+        Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Subject", "s")));
         Assert.Equal(SandboxDefaults.Noreply, Only().SenderMailbox);
     }
 
@@ -66,7 +49,7 @@ public sealed class SendMailEndToEndTests : IClassFixture<SandboxFixture>, IDisp
     [InlineData(true, "html")]
     public void BodyAsHtmlSetsTheContentType(bool html, string expected)
     {
-        _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Body", "<b>hi</b> ünïcode ✓"), ("BodyAsHtml", html)));
+        Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Body", "<b>hi</b> ünïcode ✓"), ("BodyAsHtml", html)));
         var message = Only();
         Assert.Equal(expected, message.BodyContentType);
         Assert.Equal("<b>hi</b> ünïcode ✓", message.BodyContent);
@@ -78,14 +61,14 @@ public sealed class SendMailEndToEndTests : IClassFixture<SandboxFixture>, IDisp
     [InlineData(MailPriority.Normal, "normal")]
     public void PriorityBecomesImportance(MailPriority priority, string importance)
     {
-        _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Priority", priority)));
+        Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Priority", priority)));
         Assert.Equal(importance, Only().Importance);
     }
 
     [Fact]
     public void HeadersAreSentAsInternetMessageHeaders()
     {
-        _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Header", new Hashtable { ["X-Ticket"] = "12345", ["x-run"] = "nightly" })));
+        Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Header", new Hashtable { ["X-Ticket"] = "12345", ["x-run"] = "nightly" })));
         var headers = Only().InternetMessageHeaders.OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
         Assert.Equal(new[] { new RecordedHeader("X-Ticket", "12345"), new RecordedHeader("x-run", "nightly") }, headers);
     }
@@ -99,14 +82,14 @@ public sealed class SendMailEndToEndTests : IClassFixture<SandboxFixture>, IDisp
         var parameters = given is null
             ? Parameters(("To", "a@fabrikam.com"))
             : Parameters(("To", "a@fabrikam.com"), ("SaveToSentItems", given.Value));
-        _harness.SendOne(parameters);
+        Harness.SendOne(parameters);
         Assert.Equal(recorded, Only().SaveToSentItems);
     }
 
     [Fact]
     public void TheStampedInternetMessageIdIsTheRecordedOne()
     {
-        var result = _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("From", "reports@contoso.com")));
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("From", "reports@contoso.com")));
         Assert.Matches("^<[0-9a-f]{32}@contoso.com>$", result.InternetMessageId);
         Assert.Equal(result.InternetMessageId, Only().InternetMessageId);
         Assert.Equal(1, result.Attempts);
@@ -117,9 +100,9 @@ public sealed class SendMailEndToEndTests : IClassFixture<SandboxFixture>, IDisp
     [Fact]
     public void SmallAttachmentsTravelInsideSendMail()
     {
-        var report = _files.Create("report.pdf", 200_000, seed: 7);
-        var log = _files.Create("run.log", 1_000_000, seed: 8);
-        var result = _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", new[] { report, log })));
+        var report = Files.Create("report.pdf", 200_000, seed: 7);
+        var log = Files.Create("run.log", 1_000_000, seed: 8);
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", new[] { report, log })));
 
         Assert.Equal(SendPath.SendMail, result.Path);
         var attachments = Only().Attachments.OrderBy(a => a.Name).ToList();
@@ -133,8 +116,8 @@ public sealed class SendMailEndToEndTests : IClassFixture<SandboxFixture>, IDisp
     [Fact]
     public void InlineImagesCarryTheirContentId()
     {
-        var logo = _files.Create("logo.png", 5_000);
-        var result = _harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Body", "<img src=\"cid:logo\">"), ("BodyAsHtml", true),
+        var logo = Files.Create("logo.png", 5_000);
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Body", "<img src=\"cid:logo\">"), ("BodyAsHtml", true),
             ("InlineAttachment", new Hashtable { ["logo"] = logo })));
 
         Assert.Equal(SendStatus.Sent, result.Status);

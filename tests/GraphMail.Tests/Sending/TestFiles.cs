@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace GraphMail.Tests.Sending;
 
 /// <summary>A temporary folder of generated files, removed at the end; files are filled with seeded random bytes.</summary>
-internal sealed class TestFiles : IDisposable
+public sealed class TestFiles : IDisposable
 {
     internal TestFiles() => Directory.CreateDirectory(Root);
 
