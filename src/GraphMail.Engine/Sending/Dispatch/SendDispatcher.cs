@@ -19,7 +19,7 @@ public sealed class SendDispatcher : IDisposable
     private readonly IMessageSender _sender;
     private readonly DispatchOptions _options;
     private readonly CancellationToken _stop;
-    private readonly LinkedList<Job> _queue = new();
+    private readonly LinkedList<(int Number, OutgoingMessage Message, object? Input)> _queue = new();
     private readonly Dictionary<string, int> _inFlightBySender = new(StringComparer.OrdinalIgnoreCase);
     private readonly Queue<SendOutcome> _completed = new();
     private readonly SemaphoreSlim _changed = new(0);
@@ -59,7 +59,7 @@ public sealed class SendDispatcher : IDisposable
     /// </summary>
     public IEnumerable<SendOutcome> Submit(int number, OutgoingMessage message, object? input)
     {
-        var job = new Job(number, message, input);
+        var job = (Number: number, Message: message, Input: input);
         while (true)
         {
             bool done;
@@ -164,7 +164,7 @@ public sealed class SendDispatcher : IDisposable
         new(ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped,
             "The command was stopped before this message was sent; it was not sent.", "Send it again when you are ready.");
 
-    private static SendOutcome NotSent(Job job) =>
+    private static SendOutcome NotSent((int Number, OutgoingMessage Message, object? Input) job) =>
         new(job.Number, job.Message.Result(SendStatus.NotSent, 0, TimeSpan.Zero, null, null, NotStarted()), job.Input);
 
     private void StopQueued()
@@ -230,7 +230,7 @@ public sealed class SendDispatcher : IDisposable
         }
     }
 
-    private async Task RunAsync(Job job)
+    private async Task RunAsync((int Number, OutgoingMessage Message, object? Input) job)
     {
         SendResult result;
         try
@@ -264,19 +264,5 @@ public sealed class SendDispatcher : IDisposable
 
         _completed.Enqueue(outcome);
         _changed.Release();
-    }
-
-    private sealed class Job
-    {
-        internal Job(int number, OutgoingMessage message, object? input)
-        {
-            Number = number;
-            Message = message;
-            Input = input;
-        }
-
-        internal int Number { get; }
-        internal OutgoingMessage Message { get; }
-        internal object? Input { get; }
     }
 }
