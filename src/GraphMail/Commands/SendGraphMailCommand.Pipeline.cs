@@ -40,6 +40,11 @@ public sealed partial class SendGraphMailCommand
         }
 
         Write(Run.Finish());
+        if (Run.Progress.Accepted > 4)
+        {
+            WriteProgress(new ProgressRecord(1, "Send-GraphMail", Run.Progress.ToString()) { RecordType = ProgressRecordType.Completed });
+        }
+
         Close();
     }
 

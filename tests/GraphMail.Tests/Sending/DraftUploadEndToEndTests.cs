@@ -46,6 +46,22 @@ public sealed class DraftUploadEndToEndTests(SandboxFixture sandbox) : SandboxSe
         Assert.Equal(3, Requests(RouteNames.UploadChunk));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SaveToSentItemsAndTheReceiptHoldOnTheDraftPathToo(bool save)
+    {
+        var file = Files.Create("big.bin", 4 * MB);
+
+        Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file), ("SaveToSentItems", save),
+            ("DeliveryNotificationOption", System.Net.Mail.DeliveryNotificationOptions.OnSuccess)));
+
+        var message = Assert.Single(Sandbox.Control.GetMessages());
+        Assert.Equal("draftSend", message.Path);
+        Assert.Equal(save, message.SaveToSentItems);
+        Assert.True(message.IsDeliveryReceiptRequested);
+    }
+
     [Fact]
     public void ALostChunkAnswerResumesWhereTheSessionStands()
     {

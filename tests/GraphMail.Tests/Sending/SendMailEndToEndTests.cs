@@ -86,6 +86,16 @@ public sealed class SendMailEndToEndTests(SandboxFixture sandbox) : SandboxSendT
         Assert.Equal(recorded, Only().SaveToSentItems);
     }
 
+    [Theory]
+    [InlineData(System.Net.Mail.DeliveryNotificationOptions.OnSuccess, true)]
+    [InlineData(System.Net.Mail.DeliveryNotificationOptions.OnFailure, false)]
+    [InlineData(System.Net.Mail.DeliveryNotificationOptions.None, false)]
+    public void OnSuccessAsksForADeliveryReceipt(System.Net.Mail.DeliveryNotificationOptions options, bool receipt)
+    {
+        Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("DeliveryNotificationOption", options)));
+        Assert.Equal(receipt, Only().IsDeliveryReceiptRequested);
+    }
+
     [Fact]
     public void TheStampedInternetMessageIdIsTheRecordedOne()
     {
