@@ -133,3 +133,23 @@ public sealed class SendPlannerTests
         Assert.Equal(new[] { "CC", "priority", "to" }, parameters.Given.OrderBy(g => g, StringComparer.Ordinal));
     }
 }
+
+public sealed class EncodingNamesTests
+{
+    [Theory]
+    [InlineData("UTF8", 65001)]
+    [InlineData("utf-8", 65001)]
+    [InlineData("ASCII", 20127)]
+    [InlineData("Unicode", 1200)]
+    [InlineData("65001", 65001)]
+    public void SendMailMessagesEncodingNamesBind(string name, int codePage) =>
+        Assert.Equal(codePage, ((System.Text.Encoding)Engine.Sending.Model.EncodingNames.Resolve(name)).CodePage);
+
+    [Fact]
+    public void AnEncodingPassesThroughAndATypoIsRefused()
+    {
+        Assert.Same(System.Text.Encoding.UTF32, Engine.Sending.Model.EncodingNames.Resolve(System.Text.Encoding.UTF32));
+        Assert.Equal(65001, ((System.Text.Encoding)Engine.Sending.Model.EncodingNames.Resolve(65001)).CodePage);
+        Assert.Throws<System.ArgumentException>(() => Engine.Sending.Model.EncodingNames.Resolve("utf-eight"));
+    }
+}

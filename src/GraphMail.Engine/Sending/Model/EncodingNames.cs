@@ -13,8 +13,8 @@ public static class EncodingNames
     public static object Resolve(object? value) => value switch
     {
         null or Encoding => value!,
-        int codePage => Encoding.GetEncoding(codePage),
-        string name => ByName(name) ?? throw new ArgumentException($"'{name}' is not an encoding name (for example UTF8, ASCII, Unicode, utf-8, 1252)."),
+        int codePage => Resolve(codePage.ToString(CultureInfo.InvariantCulture)),
+        string name => ByName(name) ?? throw new ArgumentException($"'{name}' is not an encoding name (for example UTF8, ASCII, Unicode, utf-8, 65001)."),
         _ => value,
     };
 
