@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Sandbox.Control;
 using GraphMail.Sandbox.Hosting;
+using GraphMail.Sandbox.Identity;
 using GraphMail.Sandbox.Routing;
 using GraphMail.Sandbox.Seed;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +17,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GraphMail.Sandbox;
@@ -89,16 +91,27 @@ public sealed class SandboxServer : IAsyncDisposable
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();
-        var seed = options.LoadSeed();
-        var state = new SandboxState(seed, options.Clock ?? TimeProvider.System, options.RandomSeed);
-        var certificate = options.Certificate ?? ServerCertificate.Create();
-        if (!certificate.HasPrivateKey)
+        if (options.Certificate is { HasPrivateKey: false })
         {
             throw new ArgumentException("The server certificate needs its private key.", nameof(options));
         }
 
+        // RSA key generation dominates start-up; make the two keys side by side.
+        var signingKeys = Task.Run(() => new SigningKeys(), cancellationToken);
+        var certificate = options.Certificate ?? await Task.Run(ServerCertificate.Create, cancellationToken).ConfigureAwait(false);
+        var state = new SandboxState(options.LoadSeed(), await signingKeys.ConfigureAwait(false), options.Clock ?? TimeProvider.System, options.RandomSeed);
+
         SandboxServer? server = null;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name, Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SandboxServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+
+        // Only the options decide how the sandbox listens: no appsettings.json or ASPNETCORE_* endpoints, no signal handlers.
+        builder.Configuration.Sources.Clear();
+        builder.Services.AddSingleton<IHostLifetime, ManualHostLifetime>();
         builder.Logging.ClearProviders();
         if (options.Verbose)
         {
@@ -112,9 +125,9 @@ public sealed class SandboxServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate));
         });
         var app = builder.Build();
-        var control = new SandboxControl(state, () => server!.ReadyLine);
+        var control = new SandboxControl(state, () => server?.ReadyLine ?? "{}");
         var dispatcher = new SandboxDispatcher(state, control);
-        var adapter = new KestrelAdapter(dispatcher, () => server!.Origin.GetLeftPart(UriPartial.Authority));
+        var adapter = new KestrelAdapter(dispatcher);
         app.Run(adapter.HandleAsync);
 
         try

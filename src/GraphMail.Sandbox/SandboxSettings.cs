@@ -1,9 +1,20 @@
 using System;
-using GraphMail.Sandbox.Seed;
 
 namespace GraphMail.Sandbox;
 
-/// <summary>Limits and latency that can change while the sandbox runs (PUT /_sandbox/settings). Starts from the seed's limits.</summary>
+public enum ConcurrencyScope
+{
+    /// <summary>Outlook's documented rule: concurrent requests counted per app and mailbox.</summary>
+    AppAndMailbox,
+
+    /// <summary>The stricter reading: counted per app, whatever the mailbox.</summary>
+    App,
+}
+
+/// <summary>
+/// Limits and latency: the seed's "limits" at start, changeable while the sandbox runs (PUT /_sandbox/settings,
+/// SandboxControl.UpdateSettings).
+/// </summary>
 public sealed record SandboxSettings
 {
     /// <summary>Added to every Entra ID, Graph and upload request (not to the control API), e.g. 40 for benchmarks.</summary>
@@ -27,18 +38,10 @@ public sealed record SandboxSettings
 
     public int MaxRecipientsPerMessage { get; init; } = 500;
 
-    public static SandboxSettings FromLimits(SeedLimits limits) => new()
-    {
-        ConcurrentRequests = limits.ConcurrentRequests,
-        ConcurrencyScope = limits.ConcurrencyScope,
-        RequestsPer10Minutes = limits.RequestsPer10Minutes,
-        ThrottleRetryAfterSeconds = limits.ThrottleRetryAfterSeconds,
-        TokenLifetimeSeconds = limits.TokenLifetimeSeconds,
-        MaxRequestBytes = limits.MaxRequestBytes,
-        MaxUploadChunkBytes = limits.MaxUploadChunkBytes,
-        MinUploadSessionBytes = limits.MinUploadSessionBytes,
-        MaxRecipientsPerMessage = limits.MaxRecipientsPerMessage,
-    };
+    /// <summary>MaxSendSize of mailboxes that do not set their own (Exchange Online's default is 35 MB).</summary>
+    public long DefaultMaxSendSizeBytes { get; init; } = 35 * 1024 * 1024;
+
+    public int UploadSessionLifetimeMinutes { get; init; } = 15;
 
     /// <summary>Throws ArgumentException when a value cannot work.</summary>
     public void Validate()
@@ -52,6 +55,8 @@ public sealed record SandboxSettings
         Check(MaxUploadChunkBytes >= 1, nameof(MaxUploadChunkBytes));
         Check(MinUploadSessionBytes >= 0, nameof(MinUploadSessionBytes));
         Check(MaxRecipientsPerMessage >= 1, nameof(MaxRecipientsPerMessage));
+        Check(DefaultMaxSendSizeBytes >= 1, nameof(DefaultMaxSendSizeBytes));
+        Check(UploadSessionLifetimeMinutes >= 1, nameof(UploadSessionLifetimeMinutes));
     }
 
     private static void Check(bool valid, string name)

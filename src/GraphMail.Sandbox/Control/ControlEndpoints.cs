@@ -17,7 +17,7 @@ internal sealed class ControlEndpoints(SandboxControl control)
     internal IEnumerable<SandboxRoute> Routes()
     {
         yield return Route("GET", "_sandbox", _ => Raw(200, control.ConnectionInfoJson()));
-        yield return Route("GET", "_sandbox/seed", _ => Ok(control.State.Directory.Seed));
+        yield return Route("GET", "_sandbox/seed", _ => Ok(control.Seed));
         yield return Route("GET", "_sandbox/messages", request =>
         {
             var mailbox = request.QueryValue("mailbox");

@@ -25,7 +25,7 @@ public sealed class SandboxControl
 
     internal Func<string> ConnectionInfoJson { get; }
 
-    internal SandboxState State => _state;
+    internal Seed.SandboxSeed Seed => _state.Directory.Seed;
 
     public IReadOnlyList<RecordedMessage> GetMessages() => _state.Messages.Snapshot();
 

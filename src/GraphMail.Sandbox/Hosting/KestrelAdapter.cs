@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace GraphMail.Sandbox.Hosting;
 
 /// <summary>Turns an ASP.NET Core request into a SandboxRequest and writes the SandboxResponse back (or aborts).</summary>
-internal sealed class KestrelAdapter(SandboxDispatcher dispatcher, Func<string> origin)
+internal sealed class KestrelAdapter(SandboxDispatcher dispatcher)
 {
     internal async Task HandleAsync(HttpContext context)
     {
@@ -23,7 +23,7 @@ internal sealed class KestrelAdapter(SandboxDispatcher dispatcher, Func<string> 
             Headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             Body = body.ToArray(),
             HasContentLength = http.ContentLength is not null,
-            Origin = origin(),
+            Origin = Origin(context),
             Aborted = context.RequestAborted,
         };
 
@@ -60,4 +60,10 @@ internal sealed class KestrelAdapter(SandboxDispatcher dispatcher, Func<string> 
             await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
         }
     }
+
+    /// <summary>scheme://host:port as the client addressed it (token audiences and upload URLs follow it).</summary>
+    private static string Origin(HttpContext context) =>
+        context.Request.Host.HasValue
+            ? $"{context.Request.Scheme}://{context.Request.Host.Value}"
+            : $"{context.Request.Scheme}://{context.Connection.LocalIpAddress}:{context.Connection.LocalPort}";
 }

@@ -18,11 +18,13 @@ internal sealed class SandboxState : IDisposable
     private const int LogCapacity = 50_000;
     private SandboxSettings _settings;
 
-    internal SandboxState(SandboxSeed seed, TimeProvider clock, int? randomSeed)
+    internal SandboxState(SandboxSeed seed, SigningKeys signingKeys, TimeProvider clock, int? randomSeed)
     {
         Clock = clock;
+        SigningKeys = signingKeys;
         Directory = new SandboxDirectory(seed, clock.GetUtcNow());
-        _settings = SandboxSettings.FromLimits(seed.Limits);
+        seed.Limits.Validate();
+        _settings = seed.Limits;
         TokenValidator = new AccessTokenValidator(SigningKeys, IssuedTokens, Directory, clock);
         TokenIssuer = new AccessTokenIssuer(SigningKeys, IssuedTokens, clock);
         Budget = new RequestBudget(clock);
@@ -34,7 +36,7 @@ internal sealed class SandboxState : IDisposable
 
     internal SandboxDirectory Directory { get; }
 
-    internal SigningKeys SigningKeys { get; } = new();
+    internal SigningKeys SigningKeys { get; }
 
     internal IssuedTokens IssuedTokens { get; } = new();
 
@@ -77,7 +79,7 @@ internal sealed class SandboxState : IDisposable
         }
     }
 
-    internal void ResetSettings() => Volatile.Write(ref _settings, SandboxSettings.FromLimits(Directory.Seed.Limits));
+    internal void ResetSettings() => Volatile.Write(ref _settings, Directory.Seed.Limits);
 
     public void Dispose() => SigningKeys.Dispose();
 }

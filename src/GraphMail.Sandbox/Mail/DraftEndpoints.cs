@@ -76,7 +76,7 @@ internal sealed class DraftEndpoints(SandboxState state)
         }
 
         var attachments = draft.Attachments;
-        var problem = MessageRules.CheckForSending(draft.Message, attachments, state.Settings.MaxRecipientsPerMessage, draft.Grant.MaxSendSize(state.Directory));
+        var problem = MessageRules.CheckForSending(draft.Message, attachments, state.Settings.MaxRecipientsPerMessage, draft.Grant.MaxSendSize(state.Settings));
         if (problem is not null)
         {
             return GraphErrors.BadRequest(request, problem.Code, problem.Message);

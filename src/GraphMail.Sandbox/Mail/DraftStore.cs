@@ -62,8 +62,6 @@ internal sealed class DraftStore
     internal Draft? Find(MailboxGrant grant, string id) =>
         _drafts.TryGetValue(id, out var draft) && draft.Grant.Mailbox.Id == grant.Mailbox.Id ? draft : null;
 
-    internal Draft? Find(string id) => _drafts.GetValueOrDefault(id);
-
     internal bool Remove(Draft draft) => _drafts.TryRemove(draft.Id, out _);
 
     internal IReadOnlyList<Draft> All() => _drafts.Values.OrderBy(d => d.CreatedAt).ToList();

@@ -1,4 +1,3 @@
-using System;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphMail.Sandbox.Routing;
@@ -35,14 +34,30 @@ internal static class JsonBody
         return null;
     }
 
-    /// <summary>A boolean given as JSON true/false or as the strings "true"/"false" (the docs' own sample sends a string).</summary>
-    internal static bool? ReadFlexibleBool(JsonNode? node) => node switch
+    internal const string NotABoolean = "Cannot convert the literal to the expected type 'Edm.Boolean'.";
+
+    /// <summary>
+    /// A boolean given as JSON true/false or as the strings "true"/"false" (the docs' own sample sends a string);
+    /// value null when absent; false when it is neither.
+    /// </summary>
+    internal static bool TryReadBoolean(JsonNode? node, out bool? value)
     {
-        null => null,
-        JsonValue value when value.TryGetValue(out bool flag) => flag,
-        JsonValue value when value.TryGetValue(out string? text) && bool.TryParse(text, out var parsed) => parsed,
-        _ => throw new FormatException(),
-    };
+        value = node switch
+        {
+            null => null,
+            JsonValue json when json.TryGetValue(out bool flag) => flag,
+            JsonValue json when json.TryGetValue(out string? text) && bool.TryParse(text, out var parsed) => parsed,
+            _ => null,
+        };
+        return node is null || value is not null;
+    }
+
+    /// <summary>TryReadBoolean with a default, or null and the 400 Graph answers.</summary>
+    internal static bool? ReadBoolean(SandboxRequest request, JsonNode? node, bool fallback, out SandboxResponse? error)
+    {
+        error = TryReadBoolean(node, out var value) ? null : GraphErrors.BadRequest(request, "RequestBodyRead", NotABoolean);
+        return error is null ? value ?? fallback : null;
+    }
 
     internal static string? ReadString(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue(out string? text) ? text : null;

@@ -11,7 +11,7 @@ namespace GraphMail.Sandbox.Mail;
 /// <summary>The mailbox a Graph mail request addresses, once the caller may act on it.</summary>
 internal sealed record MailboxGrant(DirectoryTenant Tenant, SeedUser Mailbox)
 {
-    internal long MaxSendSize(SandboxDirectory directory) => Mailbox.MaxSendSizeBytes ?? directory.Seed.Limits.DefaultMaxSendSizeBytes;
+    internal long MaxSendSize(SandboxSettings settings) => Mailbox.MaxSendSizeBytes ?? settings.DefaultMaxSendSizeBytes;
 }
 
 /// <summary>

@@ -43,17 +43,10 @@ internal static class MessageReader
         }
     }
 
-    private static bool ReadBool(JsonNode? node)
-    {
-        try
-        {
-            return JsonBody.ReadFlexibleBool(node) ?? false;
-        }
-        catch (FormatException)
-        {
-            throw new UnreadableBodyException("RequestBodyRead", "Cannot convert the literal to the expected type 'Edm.Boolean'.");
-        }
-    }
+    private static bool ReadBool(JsonNode? node) =>
+        JsonBody.TryReadBoolean(node, out var value)
+            ? value ?? false
+            : throw new UnreadableBodyException("RequestBodyRead", JsonBody.NotABoolean);
 
     private static bool ReadDeleteAfterSubmit(JsonNode? node) =>
         node is JsonArray properties && properties.Any(p =>
@@ -129,7 +122,9 @@ internal static class MessageReader
             ContentType = JsonBody.ReadString(attachment["contentType"]),
             Size = content.Length,
             Sha256 = Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(),
-            IsInline = JsonBody.ReadFlexibleBool(attachment["isInline"]) ?? false,
+            IsInline = JsonBody.TryReadBoolean(attachment["isInline"], out var isInline)
+                ? isInline ?? false
+                : throw new UnreadableBodyException("RequestBodyRead", JsonBody.NotABoolean),
             ContentId = JsonBody.ReadString(attachment["contentId"]),
             Source = "inline",
         };

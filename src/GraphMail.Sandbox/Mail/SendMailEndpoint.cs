@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using GraphMail.Sandbox.Hosting;
 using GraphMail.Sandbox.Routing;
@@ -29,23 +30,18 @@ internal sealed class SendMailEndpoint(SandboxState state)
             return error!;
         }
 
-        if (body["message"] is not System.Text.Json.Nodes.JsonObject messageNode)
+        if (body["message"] is not JsonObject messageNode)
         {
             return GraphErrors.BadRequest(request, "ErrorInvalidParameter", "The value of the parameter 'Message' is empty.");
         }
 
-        bool saveToSentItems;
-        try
+        if (JsonBody.ReadBoolean(request, body["saveToSentItems"], fallback: true, out error) is not { } saveToSentItems)
         {
-            saveToSentItems = JsonBody.ReadFlexibleBool(body["saveToSentItems"]) ?? true;
-        }
-        catch (FormatException)
-        {
-            return GraphErrors.BadRequest(request, "RequestBodyRead", "Cannot convert the literal to the expected type 'Edm.Boolean'.");
+            return error!;
         }
 
         var message = MessageReader.Read(messageNode, out var problem);
-        problem ??= MessageRules.CheckForSending(message, message.Attachments, state.Settings.MaxRecipientsPerMessage, grant.MaxSendSize(state.Directory));
+        problem ??= MessageRules.CheckForSending(message, message.Attachments, state.Settings.MaxRecipientsPerMessage, grant.MaxSendSize(state.Settings));
         if (problem is not null)
         {
             return GraphErrors.BadRequest(request, problem.Code, problem.Message);

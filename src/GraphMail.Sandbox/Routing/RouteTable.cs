@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace GraphMail.Sandbox.Routing;
 
@@ -9,8 +8,6 @@ internal sealed record RouteMatch(SandboxRoute Route, Dictionary<string, string>
 /// <summary>Finds the route for a method and path; tells "no such path" from "path exists, method not allowed".</summary>
 internal sealed class RouteTable(IReadOnlyList<SandboxRoute> routes)
 {
-    internal IReadOnlyList<SandboxRoute> Routes => routes;
-
     internal RouteMatch? Match(string method, string path, out bool pathExists)
     {
         pathExists = false;
@@ -30,6 +27,4 @@ internal sealed class RouteTable(IReadOnlyList<SandboxRoute> routes)
 
         return null;
     }
-
-    internal SandboxRoute? Find(string name) => routes.FirstOrDefault(r => r.Name == name);
 }

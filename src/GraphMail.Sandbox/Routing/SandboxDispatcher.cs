@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using GraphMail.Sandbox.Control;
@@ -137,7 +138,8 @@ internal sealed class SandboxDispatcher
                 await admission.WaitForGroupAsync(request.Aborted).ConfigureAwait(false);
             }
 
-            await DelayAsync(settings.LatencyMs + (fault?.LatencyMs ?? 0), request).ConfigureAwait(false);
+            var spentMs = (int)Stopwatch.GetElapsedTime(request.ReceivedTimestamp).TotalMilliseconds;
+            await DelayAsync(Math.Max(0, settings.LatencyMs - spentMs) + (fault?.LatencyMs ?? 0), request).ConfigureAwait(false);
             if (_state.Pauses.TryGetValue(route.Name, out var pause))
             {
                 await pause.HoldAsync(request.Aborted).ConfigureAwait(false);

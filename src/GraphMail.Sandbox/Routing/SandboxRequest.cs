@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Text;
 using System.Threading;
 using GraphMail.Sandbox.Batch;
@@ -30,6 +31,9 @@ internal sealed class SandboxRequest
     internal string RequestId { get; } = Guid.NewGuid().ToString();
 
     internal DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Stopwatch timestamp of arrival, so added latency can count the time already spent.</summary>
+    internal long ReceivedTimestamp { get; } = Stopwatch.GetTimestamp();
 
     /// <summary>Set when the request is part of a parallel $batch group.</summary>
     internal BatchAdmission? BatchAdmission { get; init; }

@@ -15,7 +15,8 @@ public sealed record SandboxSeed
 
     public IReadOnlyList<SeedManagedIdentity> ManagedIdentities { get; init; } = [];
 
-    public SeedLimits Limits { get; init; } = new();
+    /// <summary>Service limits and base latency; the starting point of the runtime settings.</summary>
+    public SandboxSettings Limits { get; init; } = new();
 }
 
 public sealed record SeedTenant
@@ -194,35 +195,4 @@ public sealed record SeedManagedIdentity
     public string? ResourceId { get; init; }
 
     public IReadOnlyList<string> GrantedRoles { get; init; } = [];
-}
-
-public enum ConcurrencyScope
-{
-    AppAndMailbox,
-    App,
-}
-
-public sealed record SeedLimits
-{
-    public int ConcurrentRequests { get; init; } = 4;
-
-    public ConcurrencyScope ConcurrencyScope { get; init; } = ConcurrencyScope.AppAndMailbox;
-
-    public int RequestsPer10Minutes { get; init; } = 10_000;
-
-    public int ThrottleRetryAfterSeconds { get; init; } = 1;
-
-    public int TokenLifetimeSeconds { get; init; } = 3599;
-
-    public int MaxRequestBytes { get; init; } = 4 * 1024 * 1024;
-
-    public int MaxUploadChunkBytes { get; init; } = 4 * 1024 * 1024;
-
-    public long MinUploadSessionBytes { get; init; } = 3 * 1024 * 1024;
-
-    public long DefaultMaxSendSizeBytes { get; init; } = 35 * 1024 * 1024;
-
-    public int MaxRecipientsPerMessage { get; init; } = 500;
-
-    public int UploadSessionLifetimeMinutes { get; init; } = 15;
 }

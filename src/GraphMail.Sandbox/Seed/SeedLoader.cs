@@ -24,6 +24,9 @@ public static class SeedLoader
         return Parse(stream, path);
     }
 
+    /// <summary>The seed as JSON in the format Parse and LoadFile read (camelCase, enums as strings).</summary>
+    public static string ToJson(SandboxSeed seed) => JsonSerializer.Serialize(seed, SandboxJson.Indented);
+
     public static SandboxSeed Parse(string json) => Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "seed JSON");
 
     private static SandboxSeed Parse(Stream stream, string source)

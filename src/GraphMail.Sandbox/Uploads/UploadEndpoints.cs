@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using GraphMail.Sandbox.Hosting;
@@ -63,23 +62,18 @@ internal sealed class UploadEndpoints(SandboxState state, DraftEndpoints drafts)
             return GraphErrors.BadRequest(request, "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize", "Attachment size must be greater than the minimum size.");
         }
 
-        if (size + MessageRules.Size(draft.Message, draft.Attachments) > draft.Grant.MaxSendSize(state.Directory))
+        if (size + MessageRules.Size(draft.Message, draft.Attachments) > draft.Grant.MaxSendSize(settings))
         {
             return GraphErrors.BadRequest(request, "ErrorMessageSizeExceeded", "The message exceeds the maximum supported size.");
         }
 
-        bool isInline;
-        try
+        if (JsonBody.ReadBoolean(request, item["isInline"], fallback: false, out error) is not { } isInline)
         {
-            isInline = JsonBody.ReadFlexibleBool(item["isInline"]) ?? false;
-        }
-        catch (FormatException)
-        {
-            return GraphErrors.BadRequest(request, "RequestBodyRead", "Cannot convert the literal to the expected type 'Edm.Boolean'.");
+            return error!;
         }
 
         var session = new UploadSession(draft, name, JsonBody.ReadString(item["contentType"]), isInline, JsonBody.ReadString(item["contentId"]),
-            size.Value, state.Clock.GetUtcNow().AddMinutes(state.Directory.Seed.Limits.UploadSessionLifetimeMinutes));
+            size.Value, state.Clock.GetUtcNow().AddMinutes(settings.UploadSessionLifetimeMinutes));
         state.Uploads.Add(session);
         return SandboxResponse.Json(201, new JsonObject
         {

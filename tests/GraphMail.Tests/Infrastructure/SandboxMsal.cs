@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading.Tasks;
 using GraphMail.Sandbox;
 using Microsoft.Identity.Client;
 
@@ -26,6 +27,10 @@ internal static class SandboxMsal
 
     internal static IConfidentialClientApplication WithCertificate(SandboxServer server, string clientId, X509Certificate2 certificate, string tenant = SandboxDefaults.TenantDomain) =>
         Builder(server, clientId, tenant).WithCertificate(certificate).Build();
+
+    /// <summary>An access token for a seeded app from a fresh MSAL client (nothing cached).</summary>
+    internal static async Task<string> TokenAsync(SandboxServer server, string clientId, string secret, string tenant = SandboxDefaults.TenantDomain) =>
+        (await WithSecret(server, clientId, secret, tenant).AcquireTokenForClient([GraphScope]).ExecuteAsync()).AccessToken;
 
     internal static ConfidentialClientApplicationBuilder Builder(SandboxServer server, string clientId, string tenant = SandboxDefaults.TenantDomain) =>
         ConfidentialClientApplicationBuilder.Create(clientId)

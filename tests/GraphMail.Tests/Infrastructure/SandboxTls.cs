@@ -1,7 +1,6 @@
 using System;
 using System.Net.Http;
 using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 
 namespace GraphMail.Tests.Infrastructure;
 
@@ -23,7 +22,4 @@ internal static class SandboxTls
 
     internal static HttpClient CreateClient(string pinnedThumbprint, Uri? baseAddress = null) =>
         new(CreateHandler(pinnedThumbprint)) { BaseAddress = baseAddress };
-
-    internal static bool IsPinned(X509Certificate2 certificate, string pinnedThumbprint) =>
-        string.Equals(certificate.Thumbprint, pinnedThumbprint, StringComparison.OrdinalIgnoreCase);
 }

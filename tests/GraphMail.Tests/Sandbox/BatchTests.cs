@@ -54,12 +54,12 @@ public sealed class BatchTests : IClassFixture<SandboxFixture>
         using var duplicate = await PostBatchAsync(token, Send("a"), Send("A"));
         using var noContentType = await PostBatchAsync(token, new JsonObject
         {
-            ["id"] = "1", ["method"] = "POST", ["url"] = $"/users/{SandboxDefaults.Noreply}/sendMail", ["body"] = JsonNode.Parse(GraphRequests.SendMailBody()),
+            ["id"] = "1", ["method"] = "POST", ["url"] = $"/users/{SandboxDefaults.Noreply}/sendMail", ["body"] = JsonNode.Parse(SandboxGraphRequests.SendMailBody()),
         });
 
-        Assert.Contains("20", await GraphRequests.AssertGraphErrorAsync(tooMany, 400, "BadRequest"));
-        Assert.Contains("duplicated", await GraphRequests.AssertGraphErrorAsync(duplicate, 400, "BadRequest"));
-        Assert.Equal("Write request id : 1 does not contain Content-Type header or body.", await GraphRequests.AssertGraphErrorAsync(noContentType, 400, "BadRequest"));
+        Assert.Contains("20", await SandboxGraphRequests.AssertGraphErrorAsync(tooMany, 400, "BadRequest"));
+        Assert.Contains("duplicated", await SandboxGraphRequests.AssertGraphErrorAsync(duplicate, 400, "BadRequest"));
+        Assert.Equal("Write request id : 1 does not contain Content-Type header or body.", await SandboxGraphRequests.AssertGraphErrorAsync(noContentType, 400, "BadRequest"));
         Assert.Empty(_sandbox.Control.GetMessages());
     }
 
@@ -127,7 +127,7 @@ public sealed class BatchTests : IClassFixture<SandboxFixture>
             ["method"] = "POST",
             ["url"] = $"/users/{mailbox}/sendMail",
             ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
-            ["body"] = JsonNode.Parse(GraphRequests.SendMailBody(subject: "batch " + id)),
+            ["body"] = JsonNode.Parse(SandboxGraphRequests.SendMailBody(subject: "batch " + id)),
         };
         if (dependsOn is not null)
         {
@@ -138,7 +138,7 @@ public sealed class BatchTests : IClassFixture<SandboxFixture>
     }
 
     private async Task<HttpResponseMessage> PostBatchAsync(string token, params JsonObject[] requests) =>
-        await GraphRequests.SendAsync(_sandbox, HttpMethod.Post, "$batch", token,
+        await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Post, "$batch", token,
             new JsonObject { ["requests"] = new JsonArray(requests.Select(r => (JsonNode)r).ToArray()) }.ToJsonString());
 
     private static async Task<List<JsonElement>> ItemsAsync(HttpResponseMessage response)

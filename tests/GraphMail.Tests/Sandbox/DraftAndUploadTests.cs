@@ -74,7 +74,7 @@ public sealed class DraftAndUploadTests : IClassFixture<SandboxFixture>
     public async Task Drafts_can_be_read_and_deleted_and_orphans_are_visible()
     {
         var token = await Token();
-        using var created = await GraphRequests.SendAsync(_sandbox, HttpMethod.Post, $"users/{SandboxDefaults.Noreply}/messages", token,
+        using var created = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Post, $"users/{SandboxDefaults.Noreply}/messages", token,
             "{\"Subject\":\"draft\",\"Body\":{\"ContentType\":\"text\",\"Content\":\"x\"}}");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var draft = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
@@ -82,14 +82,14 @@ public sealed class DraftAndUploadTests : IClassFixture<SandboxFixture>
         Assert.True(draft.GetProperty("isDraft").GetBoolean());
         Assert.Equal("draft", Assert.Single(_sandbox.Control.GetDrafts()).Subject);
 
-        using var read = await GraphRequests.SendAsync(_sandbox, HttpMethod.Get, $"users/{SandboxDefaults.Noreply}/messages/{id}", token);
-        using var deleted = await GraphRequests.SendAsync(_sandbox, HttpMethod.Delete, $"users/{SandboxDefaults.Noreply}/messages/{id}", token);
-        using var gone = await GraphRequests.SendAsync(_sandbox, HttpMethod.Get, $"users/{SandboxDefaults.Noreply}/messages/{id}", token);
+        using var read = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Get, $"users/{SandboxDefaults.Noreply}/messages/{id}", token);
+        using var deleted = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Delete, $"users/{SandboxDefaults.Noreply}/messages/{id}", token);
+        using var gone = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Get, $"users/{SandboxDefaults.Noreply}/messages/{id}", token);
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(id, JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Equal("The specified object was not found in the store.", await GraphRequests.AssertGraphErrorAsync(gone, 404, "ErrorItemNotFound"));
+        Assert.Equal("The specified object was not found in the store.", await SandboxGraphRequests.AssertGraphErrorAsync(gone, 404, "ErrorItemNotFound"));
         Assert.Empty(_sandbox.Control.GetDrafts());
     }
 
@@ -101,11 +101,11 @@ public sealed class DraftAndUploadTests : IClassFixture<SandboxFixture>
         var token = await Token();
         var id = await CreateDraftAsync(token);
 
-        using var response = await GraphRequests.SendAsync(_sandbox, HttpMethod.Post,
+        using var response = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Post,
             $"users/{SandboxDefaults.Noreply}/messages/{id}/attachments/createUploadSession", token,
             $"{{\"AttachmentItem\":{{\"attachmentType\":\"file\",\"name\":\"f.bin\",\"size\":{size}}}}}");
 
-        await GraphRequests.AssertGraphErrorAsync(response, 400, code);
+        await SandboxGraphRequests.AssertGraphErrorAsync(response, 400, code);
     }
 
     [Fact]
@@ -123,11 +123,11 @@ public sealed class DraftAndUploadTests : IClassFixture<SandboxFixture>
         using var noAuthToken = await PutAsync(uploadUrl[..uploadUrl.IndexOf('?')], 0, 1023, size);
         using var first = await PutAsync(uploadUrl, 0, 1024 * 1024 - 1, size);
 
-        await GraphRequests.AssertGraphErrorAsync(outOfOrder, 416, "InvalidRange");
-        await GraphRequests.AssertGraphErrorAsync(tooBig, 413, "RequestEntityTooLarge");
-        await GraphRequests.AssertGraphErrorAsync(withBearer, 401, "InvalidAuthenticationToken");
-        await GraphRequests.AssertGraphErrorAsync(badRange, 400, "InvalidContentRange");
-        await GraphRequests.AssertGraphErrorAsync(noAuthToken, 401, "InvalidAuthenticationToken");
+        await SandboxGraphRequests.AssertGraphErrorAsync(outOfOrder, 416, "InvalidRange");
+        await SandboxGraphRequests.AssertGraphErrorAsync(tooBig, 413, "RequestEntityTooLarge");
+        await SandboxGraphRequests.AssertGraphErrorAsync(withBearer, 401, "InvalidAuthenticationToken");
+        await SandboxGraphRequests.AssertGraphErrorAsync(badRange, 400, "InvalidContentRange");
+        await SandboxGraphRequests.AssertGraphErrorAsync(noAuthToken, 401, "InvalidAuthenticationToken");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var progress = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
         Assert.True(progress.TryGetProperty("ExpirationDateTime", out _));
@@ -147,7 +147,7 @@ public sealed class DraftAndUploadTests : IClassFixture<SandboxFixture>
 
         Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
         Assert.Equal(0, Assert.Single(_sandbox.Control.GetDrafts()).OpenUploadSessions);
-        await GraphRequests.AssertGraphErrorAsync(after, 404, "ErrorItemNotFound");
+        await SandboxGraphRequests.AssertGraphErrorAsync(after, 404, "ErrorItemNotFound");
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class DraftAndUploadTests : IClassFixture<SandboxFixture>
 
     private async Task<string> CreateDraftAsync(string token)
     {
-        using var created = await GraphRequests.SendAsync(_sandbox, HttpMethod.Post, $"users/{SandboxDefaults.Noreply}/messages", token,
+        using var created = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Post, $"users/{SandboxDefaults.Noreply}/messages", token,
             "{\"subject\":\"with attachment\",\"toRecipients\":[{\"emailAddress\":{\"address\":\"to@example.com\"}}]}");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
@@ -178,7 +178,7 @@ public sealed class DraftAndUploadTests : IClassFixture<SandboxFixture>
 
     private async Task<string> CreateSessionAsync(string token, string draftId, long size)
     {
-        using var response = await GraphRequests.SendAsync(_sandbox, HttpMethod.Post,
+        using var response = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Post,
             $"users/{SandboxDefaults.Noreply}/messages/{draftId}/attachments/createUploadSession", token,
             $"{{\"AttachmentItem\":{{\"attachmentType\":\"file\",\"name\":\"f.bin\",\"size\":{size}}}}}");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

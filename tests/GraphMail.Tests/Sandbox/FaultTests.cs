@@ -35,7 +35,7 @@ public sealed class FaultTests : IClassFixture<SandboxFixture>
         using var faulted = await Send(token);
         using var next = await Send(token);
 
-        await GraphRequests.AssertGraphErrorAsync(faulted, status, code);
+        await SandboxGraphRequests.AssertGraphErrorAsync(faulted, status, code);
         Assert.Equal(retryAfter is null ? null : TimeSpan.FromSeconds(retryAfter.Value), faulted.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.Accepted, next.StatusCode);
         Assert.Single(_sandbox.Control.GetMessages());
@@ -50,7 +50,7 @@ public sealed class FaultTests : IClassFixture<SandboxFixture>
 
         using var response = await Send(token);
 
-        await GraphRequests.AssertGraphErrorAsync(response, 504, "GatewayTimeout");
+        await SandboxGraphRequests.AssertGraphErrorAsync(response, 504, "GatewayTimeout");
         Assert.Single(_sandbox.Control.GetMessages());
     }
 
@@ -110,7 +110,7 @@ public sealed class FaultTests : IClassFixture<SandboxFixture>
         using var second = await Send(token);
         using var third = await Send(token);
 
-        Assert.Equal("Lifetime validation failed, the token is expired.", await GraphRequests.AssertGraphErrorAsync(first, 401, "InvalidAuthenticationToken"));
+        Assert.Equal("Lifetime validation failed, the token is expired.", await SandboxGraphRequests.AssertGraphErrorAsync(first, 401, "InvalidAuthenticationToken"));
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, third.StatusCode);
     }
@@ -166,5 +166,5 @@ public sealed class FaultTests : IClassFixture<SandboxFixture>
 
     private async Task<string> Token() => await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
 
-    private Task<HttpResponseMessage> Send(string token) => GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody());
+    private Task<HttpResponseMessage> Send(string token) => SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody());
 }

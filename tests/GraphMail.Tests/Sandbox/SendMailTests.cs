@@ -87,7 +87,7 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
         var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
         var clientRequestId = Guid.NewGuid().ToString();
 
-        using var response = await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.NoreplyId, GraphRequests.SendMailBody(), clientRequestId);
+        using var response = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.NoreplyId, SandboxGraphRequests.SendMailBody(), clientRequestId);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
@@ -107,7 +107,7 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
     {
         var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
 
-        using var response = await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, json);
+        using var response = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, json);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var message = Assert.Single(_sandbox.Control.GetMessages());
@@ -120,14 +120,14 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
         var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
         var forged = token[..token.LastIndexOf('.')] + ".c2lnbmF0dXJl";
 
-        using var missing = await GraphRequests.SendMailAsync(_sandbox, null!, SandboxDefaults.Noreply, GraphRequests.SendMailBody());
-        using var bad = await GraphRequests.SendMailAsync(_sandbox, forged, SandboxDefaults.Noreply, GraphRequests.SendMailBody());
+        using var missing = await SandboxGraphRequests.SendMailAsync(_sandbox, null!, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody());
+        using var bad = await SandboxGraphRequests.SendMailAsync(_sandbox, forged, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody());
         _sandbox.Control.ExpireAllTokens();
-        using var expired = await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody());
+        using var expired = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody());
 
-        Assert.Equal("Access token is empty.", await GraphRequests.AssertGraphErrorAsync(missing, 401, "InvalidAuthenticationToken"));
-        Assert.Contains("Invalid signature", await GraphRequests.AssertGraphErrorAsync(bad, 401, "InvalidAuthenticationToken"));
-        Assert.Equal("Lifetime validation failed, the token is expired.", await GraphRequests.AssertGraphErrorAsync(expired, 401, "InvalidAuthenticationToken"));
+        Assert.Equal("Access token is empty.", await SandboxGraphRequests.AssertGraphErrorAsync(missing, 401, "InvalidAuthenticationToken"));
+        Assert.Contains("Invalid signature", await SandboxGraphRequests.AssertGraphErrorAsync(bad, 401, "InvalidAuthenticationToken"));
+        Assert.Equal("Lifetime validation failed, the token is expired.", await SandboxGraphRequests.AssertGraphErrorAsync(expired, 401, "InvalidAuthenticationToken"));
         Assert.Empty(_sandbox.Control.GetMessages());
     }
 
@@ -136,18 +136,9 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { Clock = clock });
-        var token = (await SandboxMsal.WithSecret(server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret)
-            .AcquireTokenForClient([SandboxMsal.GraphScope]).ExecuteAsync()).AccessToken;
+        var token = await SandboxMsal.TokenAsync(server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
         using var http = SandboxTls.CreateClient(server.CertificateThumbprint, server.AuthorityBaseUri);
-        async Task<HttpResponseMessage> SendAsync()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"v1.0/users/{SandboxDefaults.Noreply}/sendMail")
-            {
-                Content = new StringContent(GraphRequests.SendMailBody(), Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return await http.SendAsync(request);
-        }
+        Task<HttpResponseMessage> SendAsync() => SandboxGraphRequests.SendMailAsync(http, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody());
 
         clock.Advance(TimeSpan.FromSeconds(3598));
         using var stillValid = await SendAsync();
@@ -155,7 +146,7 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
         using var expired = await SendAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, stillValid.StatusCode);
-        Assert.Equal("Lifetime validation failed, the token is expired.", await GraphRequests.AssertGraphErrorAsync(expired, 401, "InvalidAuthenticationToken"));
+        Assert.Equal("Lifetime validation failed, the token is expired.", await SandboxGraphRequests.AssertGraphErrorAsync(expired, 401, "InvalidAuthenticationToken"));
     }
 
     [Fact]
@@ -164,12 +155,12 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
         var unconsented = await _sandbox.TokenAsync(SandboxDefaults.UnconsentedAppId, SandboxDefaults.UnconsentedSecret);
         var sender = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
 
-        using var noRoles = await GraphRequests.SendMailAsync(_sandbox, unconsented, SandboxDefaults.Noreply, GraphRequests.SendMailBody());
-        using var noMailReadWrite = await GraphRequests.SendAsync(_sandbox, HttpMethod.Post, $"users/{SandboxDefaults.Noreply}/messages", sender, "{\"subject\":\"x\"}");
+        using var noRoles = await SandboxGraphRequests.SendMailAsync(_sandbox, unconsented, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody());
+        using var noMailReadWrite = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Post, $"users/{SandboxDefaults.Noreply}/messages", sender, "{\"subject\":\"x\"}");
 
         Assert.Equal("The token contains no permissions, or permissions can not be understood.",
-            await GraphRequests.AssertGraphErrorAsync(noRoles, 401, "NoPermissionsInAccessToken"));
-        Assert.Equal("Access is denied. Check credentials and try again.", await GraphRequests.AssertGraphErrorAsync(noMailReadWrite, 403, "ErrorAccessDenied"));
+            await SandboxGraphRequests.AssertGraphErrorAsync(noRoles, 401, "NoPermissionsInAccessToken"));
+        Assert.Equal("Access is denied. Check credentials and try again.", await SandboxGraphRequests.AssertGraphErrorAsync(noMailReadWrite, 403, "ErrorAccessDenied"));
     }
 
     [Theory]
@@ -187,9 +178,9 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
             token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
         }
 
-        using var response = await GraphRequests.SendMailAsync(_sandbox, token, mailbox, GraphRequests.SendMailBody());
+        using var response = await SandboxGraphRequests.SendMailAsync(_sandbox, token, mailbox, SandboxGraphRequests.SendMailBody());
 
-        Assert.Equal(message, await GraphRequests.AssertGraphErrorAsync(response, status, code));
+        Assert.Equal(message, await SandboxGraphRequests.AssertGraphErrorAsync(response, status, code));
         Assert.Empty(_sandbox.Control.GetMessages());
     }
 
@@ -204,7 +195,7 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
     {
         var token = await _sandbox.TokenAsync(clientId, secret);
 
-        using var response = await GraphRequests.SendMailAsync(_sandbox, token, mailbox, GraphRequests.SendMailBody());
+        using var response = await SandboxGraphRequests.SendMailAsync(_sandbox, token, mailbox, SandboxGraphRequests.SendMailBody());
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal(status == 202 ? 1 : 0, _sandbox.Control.GetMessages().Count);
@@ -212,13 +203,13 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
 
     public static TheoryData<string, string, string> InvalidMessages => new()
     {
-        { GraphRequests.SendMailBody(to: "not-an-address"), "ErrorInvalidRecipients", "At least one recipient is not valid." },
+        { SandboxGraphRequests.SendMailBody(to: "not-an-address"), "ErrorInvalidRecipients", "At least one recipient is not valid." },
         { "{\"message\":{\"subject\":\"no recipients\"}}", "ErrorInvalidRecipients", "At least one recipient is required, but none were found." },
-        { GraphRequests.SendMailBody(extraMessageProperties: ",\"internetMessageHeaders\":[{\"name\":\"Notification-Center-Parcel-ID\",\"value\":\"1\"}]"),
+        { SandboxGraphRequests.SendMailBody(extraMessageProperties: ",\"internetMessageHeaders\":[{\"name\":\"Notification-Center-Parcel-ID\",\"value\":\"1\"}]"),
             "InvalidInternetMessageHeader", "The internet message header name 'Notification-Center-Parcel-ID' should start with 'x-' or 'X-'." },
-        { GraphRequests.SendMailBody(extraMessageProperties: ",\"internetMessageHeaders\":[" + string.Join(",", Enumerable.Range(1, 6).Select(i => $"{{\"name\":\"x-h{i}\",\"value\":\"v\"}}")) + "]"),
+        { SandboxGraphRequests.SendMailBody(extraMessageProperties: ",\"internetMessageHeaders\":[" + string.Join(",", Enumerable.Range(1, 6).Select(i => $"{{\"name\":\"x-h{i}\",\"value\":\"v\"}}")) + "]"),
             "InvalidInternetMessageHeaderCollection", "Maximum number of headers in one message should be less than or equal to 5." },
-        { GraphRequests.SendMailBody(extraMessageProperties: ",\"internetMessageHeaders\":[]"),
+        { SandboxGraphRequests.SendMailBody(extraMessageProperties: ",\"internetMessageHeaders\":[]"),
             "InvalidInternetMessageHeaderCollection", "Maximum number of headers in one message should be less than or equal to 5." },
         { "{\"message\":", "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format." },
     };
@@ -229,9 +220,9 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
     {
         var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
 
-        using var response = await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, json);
+        using var response = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, json);
 
-        Assert.Equal(message, await GraphRequests.AssertGraphErrorAsync(response, 400, code));
+        Assert.Equal(message, await SandboxGraphRequests.AssertGraphErrorAsync(response, 400, code));
         Assert.Empty(_sandbox.Control.GetMessages());
     }
 
@@ -241,8 +232,8 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
         var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
         var headers = string.Join(",", Enumerable.Range(1, 5).Select(i => $"{{\"name\":\"X-h{i}\",\"value\":\"v\"}}"));
 
-        using var response = await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply,
-            GraphRequests.SendMailBody(extraMessageProperties: $",\"internetMessageHeaders\":[{headers}]"));
+        using var response = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply,
+            SandboxGraphRequests.SendMailBody(extraMessageProperties: $",\"internetMessageHeaders\":[{headers}]"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(5, Assert.Single(_sandbox.Control.GetMessages()).InternetMessageHeaders.Count);
@@ -252,16 +243,16 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
     public async Task A_request_over_4_MB_is_413_and_a_message_over_the_mailbox_limit_is_ErrorMessageSizeExceeded()
     {
         var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
-        string WithAttachment(int bytes) => GraphRequests.SendMailBody(extraMessageProperties:
+        string WithAttachment(int bytes) => SandboxGraphRequests.SendMailBody(extraMessageProperties:
             $",\"attachments\":[{{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"big.bin\",\"contentBytes\":\"{Convert.ToBase64String(new byte[bytes])}\"}}]");
 
-        using var tooLarge = await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, WithAttachment(3 * 1024 * 1024 + 200_000));
+        using var tooLarge = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, WithAttachment(3 * 1024 * 1024 + 200_000));
         _sandbox.Control.UpdateSettings(s => s with { MaxRequestBytes = 16 * 1024 * 1024 });
-        using var overMailboxLimit = await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Reports, WithAttachment((int)SandboxDefaults.ReportsMaxSendSize + 1));
-        using var underMailboxLimit = await GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Reports, WithAttachment((int)SandboxDefaults.ReportsMaxSendSize - 1024));
+        using var overMailboxLimit = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Reports, WithAttachment((int)SandboxDefaults.ReportsMaxSendSize + 1));
+        using var underMailboxLimit = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Reports, WithAttachment((int)SandboxDefaults.ReportsMaxSendSize - 1024));
 
-        await GraphRequests.AssertGraphErrorAsync(tooLarge, 413, "RequestEntityTooLarge");
-        Assert.Equal("The message exceeds the maximum supported size.", await GraphRequests.AssertGraphErrorAsync(overMailboxLimit, 400, "ErrorMessageSizeExceeded"));
+        await SandboxGraphRequests.AssertGraphErrorAsync(tooLarge, 413, "RequestEntityTooLarge");
+        Assert.Equal("The message exceeds the maximum supported size.", await SandboxGraphRequests.AssertGraphErrorAsync(overMailboxLimit, 400, "ErrorMessageSizeExceeded"));
         Assert.Equal(HttpStatusCode.Accepted, underMailboxLimit.StatusCode);
     }
 
@@ -278,6 +269,19 @@ public sealed class SendMailTests : IClassFixture<SandboxFixture>
         Assert.Equal(403, error.ResponseStatusCode);
         Assert.Equal("ErrorAccessDenied", error.Error!.Code);
         Assert.Contains("[RAOP]", error.Error.Message);
+    }
+
+    [Fact]
+    public async Task Unknown_graph_segments_are_400_and_wrong_methods_405()
+    {
+        var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
+
+        using var unknown = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Get, $"users/{SandboxDefaults.Noreply}/mailFolders", token);
+        using var wrongMethod = await SandboxGraphRequests.SendAsync(_sandbox, HttpMethod.Get, $"users/{SandboxDefaults.Noreply}/sendMail", token);
+
+        Assert.Equal("Resource not found for the segment 'mailFolders'.", await SandboxGraphRequests.AssertGraphErrorAsync(unknown, 400, "BadRequest"));
+        Assert.Equal("Specified HTTP method is not allowed for the request target.", await SandboxGraphRequests.AssertGraphErrorAsync(wrongMethod, 405, "BadRequest"));
+        Assert.Equal([RouteNames.Unmatched, RouteNames.Unmatched], _sandbox.Control.GetRequests().Where(r => r.Route != RouteNames.Token).Select(r => r.Route));
     }
 
     private static Recipient Recipient(string address, string? name = null) =>

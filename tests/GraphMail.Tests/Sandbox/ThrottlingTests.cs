@@ -27,9 +27,9 @@ public sealed class ThrottlingTests : IClassFixture<SandboxFixture>
         var token = await _sandbox.TokenAsync(SandboxDefaults.UnscopedAppId, SandboxDefaults.UnscopedSecret);
         using var pause = _sandbox.Control.PauseRoute(RouteNames.SendMail);
 
-        var sends = Enumerable.Range(0, 5).Select(_ => GraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, GraphRequests.SendMailBody())).ToList();
-        await pause.WaitForArrivalsAsync(4);
-        await _sandbox.Control.WaitForRequestAsync(r => r.Route == RouteNames.SendMail && r.Status == 429);
+        var sends = Enumerable.Range(0, 5).Select(_ => SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody())).ToList();
+        await pause.WaitForArrivalsAsync(4, TestTimeout.Token);
+        await _sandbox.Control.WaitForRequestAsync(r => r.Route == RouteNames.SendMail && r.Status == 429, TestTimeout.Token);
         var during = Assert.Single(_sandbox.Control.GetConcurrency());
         pause.Release();
         var responses = await Task.WhenAll(sends);
@@ -37,7 +37,7 @@ public sealed class ThrottlingTests : IClassFixture<SandboxFixture>
         Assert.Equal(4, during.InFlight);
         Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Accepted));
         var throttled = Assert.Single(responses, r => (int)r.StatusCode == 429);
-        Assert.Equal("Application is over its MailboxConcurrency limit.", await GraphRequests.AssertGraphErrorAsync(throttled, 429, "ApplicationThrottled"));
+        Assert.Equal("Application is over its MailboxConcurrency limit.", await SandboxGraphRequests.AssertGraphErrorAsync(throttled, 429, "ApplicationThrottled"));
         Assert.Equal(TimeSpan.FromSeconds(1), throttled.Headers.RetryAfter!.Delta);
         var after = Assert.Single(_sandbox.Control.GetConcurrency());
         Assert.Equal((0, 5, 1), (after.InFlight, after.PeakInFlight, after.Throttled));
@@ -54,11 +54,11 @@ public sealed class ThrottlingTests : IClassFixture<SandboxFixture>
         using var pause = _sandbox.Control.PauseRoute(RouteNames.SendMail);
 
         var mailboxes = new[] { SandboxDefaults.Noreply, SandboxDefaults.Noreply, SandboxDefaults.Noreply, SandboxDefaults.Admin, SandboxDefaults.Admin };
-        var sends = mailboxes.Select(m => GraphRequests.SendMailAsync(_sandbox, token, m, GraphRequests.SendMailBody())).ToList();
-        await pause.WaitForArrivalsAsync(5 - expectedThrottled);
+        var sends = mailboxes.Select(m => SandboxGraphRequests.SendMailAsync(_sandbox, token, m, SandboxGraphRequests.SendMailBody())).ToList();
+        await pause.WaitForArrivalsAsync(5 - expectedThrottled, TestTimeout.Token);
         if (expectedThrottled > 0)
         {
-            await _sandbox.Control.WaitForRequestAsync(r => r.Status == 429);
+            await _sandbox.Control.WaitForRequestAsync(r => r.Status == 429, TestTimeout.Token);
         }
 
         pause.Release();
@@ -74,18 +74,9 @@ public sealed class ThrottlingTests : IClassFixture<SandboxFixture>
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var seed = SeedLoader.LoadDefault();
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { Clock = clock, Seed = seed with { Limits = seed.Limits with { RequestsPer10Minutes = 2 } } });
-        var token = (await SandboxMsal.WithSecret(server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret)
-            .AcquireTokenForClient([SandboxMsal.GraphScope]).ExecuteAsync()).AccessToken;
+        var token = await SandboxMsal.TokenAsync(server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
         using var http = SandboxTls.CreateClient(server.CertificateThumbprint, server.AuthorityBaseUri);
-        async Task<HttpResponseMessage> SendAsync()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"v1.0/users/{SandboxDefaults.Noreply}/sendMail")
-            {
-                Content = new StringContent(GraphRequests.SendMailBody(), Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return await http.SendAsync(request);
-        }
+        Task<HttpResponseMessage> SendAsync() => SandboxGraphRequests.SendMailAsync(http, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody());
 
         using var first = await SendAsync();
         using var second = await SendAsync();
@@ -95,7 +86,7 @@ public sealed class ThrottlingTests : IClassFixture<SandboxFixture>
         using var fourth = await SendAsync();
 
         Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted], new[] { first.StatusCode, second.StatusCode });
-        Assert.Equal("Please retry again later.", await GraphRequests.AssertGraphErrorAsync(third, 429, "TooManyRequests"));
+        Assert.Equal("Please retry again later.", await SandboxGraphRequests.AssertGraphErrorAsync(third, 429, "TooManyRequests"));
         Assert.Equal(TimeSpan.FromMinutes(6), third.Headers.RetryAfter!.Delta);
         Assert.Equal(HttpStatusCode.Accepted, fourth.StatusCode);
         Assert.Equal(3, server.Control.GetMessages().Count);

@@ -5,16 +5,19 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using GraphMail.Tests.Infrastructure;
 
-namespace GraphMail.Tests.Sandbox;
+namespace GraphMail.Tests.Infrastructure;
 
 /// <summary>Raw Graph calls to the sandbox, for exact status codes, headers and error envelopes.</summary>
-internal static class GraphRequests
+internal static class SandboxGraphRequests
 {
     internal const string GraphErrorContentType = "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
 
-    internal static async Task<HttpResponseMessage> SendAsync(SandboxFixture sandbox, HttpMethod method, string path, string? token, string? json = null, string? clientRequestId = null)
+    internal static Task<HttpResponseMessage> SendAsync(SandboxFixture sandbox, HttpMethod method, string path, string? token, string? json = null, string? clientRequestId = null) =>
+        SendAsync(sandbox.Http, method, path, token, json, clientRequestId);
+
+    /// <summary>A Graph call through a client whose BaseAddress is a sandbox origin.</summary>
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string? token, string? json = null, string? clientRequestId = null)
     {
         using var request = new HttpRequestMessage(method, "v1.0/" + path.TrimStart('/'));
         if (token is not null)
@@ -32,11 +35,14 @@ internal static class GraphRequests
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        return await sandbox.Http.SendAsync(request);
+        return await http.SendAsync(request);
     }
 
     internal static Task<HttpResponseMessage> SendMailAsync(SandboxFixture sandbox, string token, string mailbox, string json, string? clientRequestId = null) =>
-        SendAsync(sandbox, HttpMethod.Post, $"users/{mailbox}/sendMail", token, json, clientRequestId);
+        SendMailAsync(sandbox.Http, token, mailbox, json, clientRequestId);
+
+    internal static Task<HttpResponseMessage> SendMailAsync(HttpClient http, string token, string mailbox, string json, string? clientRequestId = null) =>
+        SendAsync(http, HttpMethod.Post, $"users/{mailbox}/sendMail", token, json, clientRequestId);
 
     /// <summary>A minimal valid sendMail body (camelCase, as the docs write it).</summary>
     internal static string SendMailBody(string to = "someone@example.com", string subject = "Hello", string extraMessageProperties = "") =>
