@@ -27,6 +27,14 @@ internal static class CmdletDriver
             var result = new Dictionary<string, string?> { ["cmdlet"] = name };
             try
             {
+                if (name == "SendThroughEngine")
+                {
+                    result["outcome"] = "completed";
+                    result["statuses"] = EngineSend.Run(module, step.GetProperty("parameters"));
+                    results.Add(result);
+                    continue;
+                }
+
                 var cmdlet = Create(module, name);
                 foreach (var parameter in step.GetProperty("parameters").EnumerateObject())
                 {
@@ -45,6 +53,11 @@ internal static class CmdletDriver
             {
                 result["outcome"] = "threw";
                 result["error"] = e.InnerException?.ToString();
+            }
+            catch (Exception e) when (e is InvalidOperationException or Microsoft.CSharp.RuntimeBinder.RuntimeBinderException or ArgumentException)
+            {
+                result["outcome"] = "threw";
+                result["error"] = e.ToString();
             }
 
             results.Add(result);

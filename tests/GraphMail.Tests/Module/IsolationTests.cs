@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using GraphMail.Tests.Infrastructure;
 
 namespace GraphMail.Tests.Module;
@@ -9,8 +11,16 @@ namespace GraphMail.Tests.Module;
 /// Isolation on PowerShell 7, proved in a separate process that already holds MSAL 4.61.3 in its default load
 /// context (as a session with ExchangeOnlineManagement does) and imports the built module as PowerShell would.
 /// </summary>
-public sealed class IsolationTests
+public sealed class IsolationTests : IClassFixture<SandboxFixture>
 {
+    private readonly SandboxFixture _sandbox;
+
+    public IsolationTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+    }
+
     private static readonly string[] IsolatedFamilies =
     {
         "GraphMail.Engine", "Microsoft.Identity", "Microsoft.Graph", "Microsoft.Kiota", "Azure.Core", "Microsoft.IdentityModel", "System.IdentityModel",
@@ -34,5 +44,50 @@ public sealed class IsolationTests
         Assert.All(foreign, a => Assert.Equal("Default", a.Context));
         Assert.All(foreign, a => Assert.DoesNotContain(RepositoryPaths.ModuleDirectory, a.Location ?? string.Empty));
         Assert.Contains(report.AfterImport, a => a.Name == "GraphMail" && a.Context == "Default");
+    }
+
+    [Fact]
+    public void TheModuleConnectsAndSendsBesideAForeignMsal()
+    {
+        var subject = "isolation " + Guid.NewGuid();
+        var steps = JsonSerializer.Serialize(new object[]
+        {
+            new
+            {
+                cmdlet = "Connect-GraphMail",
+                parameters = new Dictionary<string, object>
+                {
+                    ["Sandbox"] = _sandbox.Server.ReadyLine,
+                    ["TenantId"] = SandboxDefaults.TenantDomain,
+                    ["ClientId"] = SandboxDefaults.SenderAppId,
+                    ["ClientSecret"] = new { secure = SandboxDefaults.SenderSecret },
+                },
+            },
+            new
+            {
+                cmdlet = "SendThroughEngine",
+                parameters = new Dictionary<string, object>
+                {
+                    ["From"] = SandboxDefaults.Noreply,
+                    ["To"] = new[] { "someone@example.com" },
+                    ["Subject"] = subject,
+                    ["Body"] = "Sent from a process that already holds MSAL 4.61.3.",
+                },
+            },
+        });
+
+        var report = IsolationHost.Send(steps);
+
+        Assert.All(report.Steps, step => Assert.True(step["outcome"] == "completed", step["cmdlet"] + ": " + step.GetValueOrDefault("error")));
+        Assert.Equal("Sent", report.Steps[1]["statuses"]);
+        Assert.Single(_sandbox.Control.GetMessages(), m => m.Subject == subject);
+
+        var deps = Path.Combine(RepositoryPaths.ModuleDirectory, "bin", "net8.0", "deps");
+        var msal = report.AfterUse.Where(a => a.Name == "Microsoft.Identity.Client").ToList();
+        Assert.Contains(msal, a => a.Version == "4.61.3.0" && a.Context == "Default");
+        Assert.Contains(msal, a => a.Version.StartsWith("4.92.", StringComparison.Ordinal) && a.Context == "GraphMail" && a.Location!.StartsWith(deps, StringComparison.Ordinal));
+        Assert.Contains(report.AfterUse, a => a.Name == "GraphMail.Engine" && a.Context == "GraphMail");
+        Assert.DoesNotContain(report.AfterUse, a => a.Location?.StartsWith(deps, StringComparison.Ordinal) == true && a.Context != "GraphMail");
+        Assert.Single(report.AfterUse, a => a.Name == "GraphMail.Shared");
     }
 }
