@@ -54,6 +54,13 @@ public sealed class GraphMailConnection : IDisposable
     /// <summary>The connection's tokens with their text, for engine code that sets its own Authorization header.</summary>
     internal ConnectionTokens Tokens => _tokens;
 
+    /// <summary>
+    /// A client like <see cref="GraphHttp"/> with a handler of the caller's between the token handler and the transport
+    /// (the send path watches each transmission there). The caller disposes the client; the transport stays the connection's.
+    /// </summary>
+    internal HttpClient CreateGraphHttp(Func<HttpMessageHandler, DelegatingHandler> aroundTransport) =>
+        _http.CreateGraphHttp(_tokens, GraphBaseUri, aroundTransport);
+
     public override string ToString() => Volatile.Read(ref _info)?.ToString() ?? "GraphMail connection (no token yet)";
 
     public void Dispose()

@@ -61,6 +61,16 @@ internal sealed class ConnectionHttp : IDisposable
             BaseAddress = new Uri(graphBaseUri.ToString().TrimEnd('/') + "/"),
         });
 
+    /// <summary>
+    /// Like <see cref="CreateGraphHttp(ConnectionTokens, Uri)"/> with <paramref name="aroundTransport"/> between the token
+    /// handler and the transport, where it sees every transmission (the send path's duplicate guard).
+    /// </summary>
+    internal HttpClient CreateGraphHttp(ConnectionTokens tokens, Uri graphBaseUri, Func<HttpMessageHandler, DelegatingHandler> aroundTransport) =>
+        WithUserAgent(new HttpClient(new BearerTokenHandler(tokens, graphBaseUri, aroundTransport(Transport)), disposeHandler: false)
+        {
+            BaseAddress = new Uri(graphBaseUri.ToString().TrimEnd('/') + "/"),
+        });
+
     /// <summary>No Authorization header, ever: upload-session URLs carry their own token.</summary>
     internal HttpClient CreateAnonymous() => WithUserAgent(new HttpClient(Transport, disposeHandler: false));
 

@@ -40,6 +40,8 @@ public sealed record RecordedMessage
 
     public bool SaveToSentItems { get; init; } = true;
 
+    public bool IsDeliveryReceiptRequested { get; init; }
+
     public string? ClientRequestId { get; init; }
 
     public required string RequestId { get; init; }

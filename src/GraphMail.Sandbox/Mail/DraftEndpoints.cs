@@ -88,7 +88,7 @@ internal sealed class DraftEndpoints(SandboxState state)
         }
 
         state.Uploads.RemoveForDraft(draft.Id);
-        MessageRecorder.Record(state, request, draft.Grant, draft.Message, attachments, saveToSentItems: true, MessageRecorder.DraftSendPath);
+        MessageRecorder.Record(state, request, draft.Grant, draft.Message, attachments, saveToSentItems: !draft.Message.DeleteAfterSubmit, MessageRecorder.DraftSendPath);
         return SandboxResponse.Empty(202);
     }
 

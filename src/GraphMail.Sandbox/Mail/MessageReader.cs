@@ -32,6 +32,8 @@ internal static class MessageReader
                 Attachments = ReadAttachments(message["attachments"]),
                 InternetMessageHeaders = ReadHeaders(message["internetMessageHeaders"]),
                 InternetMessageId = JsonBody.ReadString(message["internetMessageId"]),
+                IsDeliveryReceiptRequested = ReadBool(message["isDeliveryReceiptRequested"]),
+                DeleteAfterSubmit = ReadDeleteAfterSubmit(message["singleValueExtendedProperties"]),
             };
         }
         catch (UnreadableBodyException e)
@@ -40,6 +42,16 @@ internal static class MessageReader
             return new OutgoingMessage();
         }
     }
+
+    private static bool ReadBool(JsonNode? node) =>
+        JsonBody.TryReadBoolean(node, out var value)
+            ? value ?? false
+            : throw new UnreadableBodyException("RequestBodyRead", JsonBody.NotABoolean);
+
+    private static bool ReadDeleteAfterSubmit(JsonNode? node) =>
+        node is JsonArray properties && properties.Any(p =>
+            string.Equals(JsonBody.ReadString(p?["id"]), "Boolean 0x0E01", StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(JsonBody.ReadString(p?["value"]), "true", StringComparison.OrdinalIgnoreCase));
 
     private static string ReadEnum(JsonNode? node, string fallback, params string[] allowed)
     {

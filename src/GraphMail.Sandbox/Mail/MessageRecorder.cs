@@ -33,6 +33,7 @@ internal static class MessageRecorder
             InternetMessageHeaders = message.InternetMessageHeaders ?? [],
             InternetMessageId = string.IsNullOrEmpty(message.InternetMessageId) ? $"<{Guid.NewGuid()}@sandbox>" : message.InternetMessageId,
             SaveToSentItems = saveToSentItems,
+            IsDeliveryReceiptRequested = message.IsDeliveryReceiptRequested,
             ClientRequestId = request.ClientRequestId,
             RequestId = request.RequestId,
             AppId = request.Caller!.AppId,

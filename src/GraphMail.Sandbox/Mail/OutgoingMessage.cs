@@ -30,6 +30,11 @@ internal sealed record OutgoingMessage
     internal IReadOnlyList<RecordedHeader>? InternetMessageHeaders { get; init; }
 
     internal string? InternetMessageId { get; init; }
+
+    internal bool IsDeliveryReceiptRequested { get; init; }
+
+    /// <summary>singleValueExtendedProperties PR_DELETE_AFTER_SUBMIT ("Boolean 0x0E01") = true: no Sent Items copy after /send.</summary>
+    internal bool DeleteAfterSubmit { get; init; }
 }
 
 /// <summary>A Graph error code and message for a request body Graph would refuse.</summary>

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using GraphMail.Engine.Sending.Errors;
+using GraphMail.Engine.Sending.Http;
+using GraphMail.Engine.Sending.Model;
+using GraphMail.Engine.Sending.Payload;
+using GraphMail.Engine.Sending.Retry;
+
+namespace GraphMail.Engine.Sending.Paths;
+
+/// <summary>
+/// The large-message path (needs Mail.ReadWrite): create a draft carrying the small attachments that fit, add the
+/// other small ones one by one, upload each large one through its own session, then POST /send. Until /send the
+/// message cannot go out, so any failure before it deletes the draft and reports Failed (or NotSent when stopped):
+/// never a message without its attachment.
+/// </summary>
+internal sealed class DraftUploadPath
+{
+    private readonly GraphCaller _caller;
+    private readonly AttachmentUploader _uploader;
+
+    internal DraftUploadPath(GraphCaller caller, int chunkBytes)
+    {
+        _caller = caller;
+        _uploader = new AttachmentUploader(caller, chunkBytes);
+    }
+
+    internal async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken stop)
+    {
+        var clock = Stopwatch.StartNew();
+        var (onDraft, added, uploaded) = Split(message);
+        CallOutcome created;
+        using (var draftBody = await MessageJson.DraftAsync(message, onDraft, stop).ConfigureAwait(false))
+        {
+            created = await _caller.CallAsync(
+                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.User(message) + "/messages"), RequestSafety.Creates, draftBody.Written, "application/json"),
+                stop).ConfigureAwait(false);
+        }
+
+        if (created.End != CallEnd.Succeeded || UploadSessionJson.String(created.Body, "id") is not { } draftId)
+        {
+            var error = SendOutcomes.ErrorOf(message, GraphOperation.CreateDraft, created);
+            if (created.End == CallEnd.Ambiguous)
+            {
+                error = SendOutcomes.Annotate(error, "Nothing was sent, but an unsent draft may be left in the sender's Drafts folder.");
+            }
+
+            return Ended(message, created, NotSentOrFailed(created), 0, clock, error);
+        }
+
+        (GraphOperation Operation, CallOutcome Outcome)? failure;
+        try
+        {
+            failure = await AddAttachmentsAsync(message, draftId, added, uploaded, stop).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException || (e is OperationCanceledException && stop.IsCancellationRequested))
+        {
+            var stopped = e is OperationCanceledException;
+            var error = stopped
+                ? new GraphMailException(ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped, "The command was stopped while the attachments were uploading.")
+                : new GraphMailException(ErrorIds.AttachmentUnreadable, GraphMailErrorKind.ResourceUnavailable, "An attachment could not be read while it was uploading: " + e.Message, null, e);
+            error = SendOutcomes.Annotate(error, await DeleteDraftAsync(message, draftId).ConfigureAwait(false));
+            return message.Result(stopped ? SendStatus.NotSent : SendStatus.Failed, 0, clock.Elapsed, created.RequestId, created.ClientRequestId, error);
+        }
+
+        if (failure is { } failed)
+        {
+            var error = SendOutcomes.ErrorOf(message, failed.Operation, failed.Outcome);
+            error = SendOutcomes.Annotate(error, await DeleteDraftAsync(message, draftId).ConfigureAwait(false));
+            return Ended(message, failed.Outcome, NotSentOrFailed(failed.Outcome), 0, clock, error);
+        }
+
+        var sent = await _caller.CallAsync(
+            new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/send"), RequestSafety.SendsMail, new ArraySegment<byte>(Array.Empty<byte>())),
+            stop).ConfigureAwait(false);
+        if (sent.End == CallEnd.Succeeded)
+        {
+            return Ended(message, sent, SendStatus.Sent, sent.Attempts, clock, null);
+        }
+
+        var sendError = SendOutcomes.ErrorOf(message, GraphOperation.SendDraft, sent);
+        if (sent.End != CallEnd.Ambiguous)
+        {
+            // Refused or never sent: the draft is of no use and must not be sent by someone later by mistake.
+            sendError = SendOutcomes.Annotate(sendError, await DeleteDraftAsync(message, draftId).ConfigureAwait(false));
+        }
+
+        return Ended(message, sent, SendOutcomes.StatusOf(sent.End), sent.Attempts, clock, sendError);
+    }
+
+    /// <summary>Small attachments ride on the draft while the draft request stays under the cap; the rest are added or uploaded.</summary>
+    internal static (List<AttachmentFile> OnDraft, List<AttachmentFile> Added, List<AttachmentFile> Uploaded) Split(OutgoingMessage message)
+    {
+        var text = System.Text.Encoding.UTF8.GetByteCount(message.Body) + System.Text.Encoding.UTF8.GetByteCount(message.Subject);
+        var onDraft = new List<AttachmentFile>();
+        var added = new List<AttachmentFile>();
+        long onDraftBytes = 0;
+        foreach (var file in message.Attachments.Where(a => !a.NeedsUploadSession).OrderBy(a => a.Length))
+        {
+            if (SendLimits.FitsInOneRequest(onDraftBytes + file.Length, text))
+            {
+                onDraft.Add(file);
+                onDraftBytes += file.Length;
+            }
+            else
+            {
+                added.Add(file);
+            }
+        }
+
+        return (onDraft, added, message.Attachments.Where(a => a.NeedsUploadSession).ToList());
+    }
+
+    private async Task<(GraphOperation Operation, CallOutcome Outcome)?> AddAttachmentsAsync(
+        OutgoingMessage message, string draftId, IEnumerable<AttachmentFile> added, IEnumerable<AttachmentFile> uploaded, CancellationToken stop)
+    {
+        foreach (var file in added)
+        {
+            using var body = await MessageJson.AttachmentAsync(file, stop).ConfigureAwait(false);
+            var outcome = await _caller.CallAsync(
+                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/attachments"), RequestSafety.Creates, body.Written, "application/json"),
+                stop).ConfigureAwait(false);
+            if (outcome.End != CallEnd.Succeeded)
+            {
+                return (GraphOperation.AddAttachment, outcome);
+            }
+        }
+
+        foreach (var file in uploaded)
+        {
+            if (await _uploader.UploadAsync(message, draftId, file, stop).ConfigureAwait(false) is { } failed)
+            {
+                return failed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Best effort: the sentence that says whether the draft is gone.</summary>
+    private async Task<string> DeleteDraftAsync(OutgoingMessage message, string draftId)
+    {
+        try
+        {
+            // Cleanup runs even after a stop: a stop must not leave half-built drafts behind.
+            var deleted = await _caller.CallAsync(
+                new GraphRequest(HttpMethod.Delete, _caller.Graph(GraphPaths.Message(message, draftId)), RequestSafety.Idempotent),
+                CancellationToken.None).ConfigureAwait(false);
+            if (deleted.End == CallEnd.Succeeded || deleted.Status == 404)
+            {
+                return "The draft was deleted; nothing was sent.";
+            }
+
+            return $"Nothing was sent, but deleting the draft failed too (HTTP {deleted.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? deleted.Failure?.Message}); " +
+                $"delete the unsent draft '{message.Subject}' from the Drafts folder of {message.From.Address}.";
+        }
+        catch (GraphMailException e)
+        {
+            return $"Nothing was sent, but deleting the draft failed too ({e.Cause}); delete the unsent draft '{message.Subject}' from the Drafts folder of {message.From.Address}.";
+        }
+    }
+
+    private static SendStatus NotSentOrFailed(CallOutcome outcome) => outcome.End == CallEnd.Stopped ? SendStatus.NotSent : SendStatus.Failed;
+
+    /// <param name="attempts">Times the sending request (/send) went on the wire; 0 when the path ended before it.</param>
+    private static SendResult Ended(OutgoingMessage message, CallOutcome last, SendStatus status, int attempts, Stopwatch clock, GraphMailException? error) =>
+        message.Result(status, attempts, clock.Elapsed, last.RequestId, last.ClientRequestId, error);
+}

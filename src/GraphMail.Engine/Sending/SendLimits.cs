@@ -1,0 +1,57 @@
+namespace GraphMail.Engine.Sending;
+
+/// <summary>
+/// Every Graph and Exchange Online number the send path depends on, in one place (graph-wire-spec §4.5, §5, §7).
+/// </summary>
+public static class SendLimits
+{
+    /// <summary>Graph refuses a request body over about 4 MB with 413.</summary>
+    public const long MaxRequestBytes = 4L * 1024 * 1024;
+
+    /// <summary>Room kept free in a sendMail request for JSON keys, recipients and headers around the content.</summary>
+    public const long RequestEnvelopeAllowance = 64 * 1024;
+
+    /// <summary>An upload session refuses an attachment smaller than this (ErrorAttachmentSizeShouldNotBeLessThanMinimumSize).</summary>
+    public const long UploadSessionMinimumBytes = 3L * 1024 * 1024;
+
+    /// <summary>Outlook wants at most 4 MB per upload PUT (the SDK's 5 MB default is too large).</summary>
+    public const int UploadChunkBytes = 4 * 1024 * 1024;
+
+    /// <summary>The largest attachment an upload session takes, and the largest message a mailbox can be allowed to send.</summary>
+    public const long MaxAttachmentBytes = 150L * 1024 * 1024;
+
+    /// <summary>All attachments of one message together; a mailbox's own max send size (35 MB by default) may be lower.</summary>
+    public const long MaxMessageAttachmentBytes = 150L * 1024 * 1024;
+
+    /// <summary>Exchange Online's default recipients per message (To + Cc + Bcc).</summary>
+    public const int MaxRecipients = 500;
+
+    /// <summary>Graph takes at most 5 internetMessageHeaders.</summary>
+    public const int MaxHeaders = 5;
+
+    /// <summary>Outlook allows 4 concurrent requests per app and mailbox; a fifth gets 429 MailboxConcurrency.</summary>
+    public const int MaxInFlightPerMailbox = 4;
+
+    /// <summary>All mailboxes together, so one command does not take every connection of the transport.</summary>
+    public const int MaxInFlightTotal = 16;
+
+    /// <summary>Messages accepted but not yet started, so a 100,000-row CSV is read as fast as it is sent, not faster.</summary>
+    public const int MaxQueuedMessages = 64;
+
+    /// <summary>Characters base64 makes of <paramref name="bytes"/> raw bytes (4 per 3, padded).</summary>
+    public static long Base64Length(long bytes) => (bytes + 2) / 3 * 4;
+
+    /// <summary>
+    /// True when attachments of <paramref name="attachmentBytes"/> raw bytes and <paramref name="textBytes"/> of UTF-8
+    /// text (body, subject) fit inside one sendMail request; otherwise the draft + upload session path is needed.
+    /// </summary>
+    public static bool FitsInOneRequest(long attachmentBytes, long textBytes) =>
+        Base64Length(attachmentBytes) + JsonEscapedUpperBound(textBytes) + RequestEnvelopeAllowance <= MaxRequestBytes;
+
+    /// <summary>Text can grow when JSON escapes it; HTML quotes and angle brackets are the usual cost.</summary>
+    internal static long JsonEscapedUpperBound(long utf8Bytes) => utf8Bytes + (utf8Bytes / 4);
+
+    internal static string Megabytes(long bytes) =>
+        (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using GraphMail.Engine.Sending.Files;
+using GraphMail.Engine.Sending.Model;
+
+namespace GraphMail.Engine.Sending.Validation;
+
+/// <summary>Checks every file before anything is sent: it exists, is a file, can be opened, and fits the limits.</summary>
+internal static class AttachmentChecks
+{
+    internal static List<AttachmentFile> Check(
+        IEnumerable<string>? paths,
+        IEnumerable<KeyValuePair<string, string>>? inline,
+        Func<string, string> resolvePath)
+    {
+        var files = new List<AttachmentFile>();
+        foreach (var path in paths ?? Array.Empty<string>())
+        {
+            files.Add(One(path, null, "Attachments", resolvePath));
+        }
+
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in inline ?? Array.Empty<KeyValuePair<string, string>>())
+        {
+            InlineIds.Check(pair.Key);
+            if (!ids.Add(pair.Key))
+            {
+                throw new GraphMailException(ErrorIds.InvalidInlineAttachmentId, GraphMailErrorKind.InvalidArgument,
+                    $"-InlineAttachment names the id '{pair.Key}' twice; each inline image needs its own id.");
+            }
+
+            files.Add(One(pair.Value, pair.Key, "InlineAttachment", resolvePath));
+        }
+
+        long total = 0;
+        foreach (var file in files)
+        {
+            total += file.Length;
+        }
+
+        if (total > SendLimits.MaxMessageAttachmentBytes)
+        {
+            throw new GraphMailException(ErrorIds.MessageTooLarge, GraphMailErrorKind.LimitsExceeded,
+                $"The attachments add up to {SendLimits.Megabytes(total)}; one message can carry at most {SendLimits.Megabytes(SendLimits.MaxMessageAttachmentBytes)}.",
+                "Send the files in several messages, or share them from OneDrive or SharePoint and send the link.");
+        }
+
+        return files;
+    }
+
+    private static AttachmentFile One(string? given, string? contentId, string parameter, Func<string, string> resolvePath)
+    {
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            throw new GraphMailException(ErrorIds.AttachmentPathEmpty, GraphMailErrorKind.InvalidArgument,
+                $"-{parameter} has an empty path" + (contentId is null ? "." : $" for the id '{contentId}'."));
+        }
+
+        string path;
+        try
+        {
+            path = resolvePath(given!);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or IOException)
+        {
+            throw NotFound(given!, parameter, e.Message);
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new GraphMailException(ErrorIds.AttachmentIsDirectory, GraphMailErrorKind.InvalidArgument,
+                $"-{parameter} '{given}' is a folder, not a file.",
+                "Attach the files in it: Get-ChildItem -File '" + given + "' | Send-GraphMail -To ... -Subject ...");
+        }
+
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw NotFound(given!, parameter, null);
+        }
+
+        try
+        {
+            using (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GraphMailException(ErrorIds.AttachmentUnreadable, GraphMailErrorKind.PermissionDenied,
+                $"-{parameter} '{given}' cannot be read: {e.Message}",
+                "Check that the file is not locked by another program and that this account may read it.", e);
+        }
+
+        if (info.Length > SendLimits.MaxAttachmentBytes)
+        {
+            throw new GraphMailException(ErrorIds.AttachmentTooLarge, GraphMailErrorKind.LimitsExceeded,
+                $"-{parameter} '{given}' is {SendLimits.Megabytes(info.Length)}; Graph takes attachments up to {SendLimits.Megabytes(SendLimits.MaxAttachmentBytes)}.",
+                "Share large files from OneDrive or SharePoint and send the link.");
+        }
+
+        return new AttachmentFile(info.FullName, info.Name, info.Length, ContentTypes.Of(path), contentId);
+    }
+
+    private static GraphMailException NotFound(string given, string parameter, string? detail) =>
+        new(ErrorIds.AttachmentNotFound, GraphMailErrorKind.ObjectNotFound,
+            $"-{parameter} '{given}' does not exist" + (detail is null ? "." : ": " + detail),
+            "Check the path; relative paths are resolved from the current PowerShell location.");
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+
+namespace GraphMail.Engine.Sending.Validation;
+
+/// <summary>Graph's rules for internetMessageHeaders (graph-wire-spec §4.1), checked before sending.</summary>
+internal static class HeaderRules
+{
+    internal static List<KeyValuePair<string, string>> Check(IReadOnlyList<KeyValuePair<string, string>>? headers)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        if (headers is null)
+        {
+            return list;
+        }
+
+        if (headers.Count > SendLimits.MaxHeaders)
+        {
+            throw new GraphMailException(ErrorIds.TooManyHeaders, GraphMailErrorKind.LimitsExceeded,
+                $"-Header has {headers.Count} headers; Graph takes at most {SendLimits.MaxHeaders} per message.");
+        }
+
+        foreach (var header in headers)
+        {
+            CheckName(header.Key);
+            var value = header.Value.Trim();
+            if (value.Length == 0 || value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
+            {
+                throw new GraphMailException(ErrorIds.InvalidHeaderValue, GraphMailErrorKind.InvalidArgument,
+                    $"-Header '{header.Key}' has an empty value or a line break in it; Graph refuses both.");
+            }
+
+            list.Add(new KeyValuePair<string, string>(header.Key, value));
+        }
+
+        return list;
+    }
+
+    private static void CheckName(string name)
+    {
+        var valid = name.Length > 2 && (name.StartsWith("x-", System.StringComparison.Ordinal) || name.StartsWith("X-", System.StringComparison.Ordinal));
+        foreach (var c in name)
+        {
+            // RFC 5322 field-name: printable US-ASCII except the colon.
+            valid &= c is >= (char)33 and <= (char)126 && c != ':';
+        }
+
+        if (!valid)
+        {
+            throw new GraphMailException(ErrorIds.InvalidHeaderName, GraphMailErrorKind.InvalidArgument,
+                $"-Header name '{name}' is not allowed: Graph takes only custom headers whose names start with 'x-' or 'X-' and contain no spaces or colons.",
+                "For example: -Header @{ 'X-Ticket' = '12345' }");
+        }
+    }
+}

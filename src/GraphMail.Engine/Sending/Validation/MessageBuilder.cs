@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using GraphMail.Engine.Sending.Model;
+
+namespace GraphMail.Engine.Sending.Validation;
+
+/// <summary>
+/// Turns one message's parameters into an <see cref="OutgoingMessage"/>, or throws the GraphMailException that names
+/// the first bad value. Everything is checked here, before any network call.
+/// </summary>
+public static class MessageBuilder
+{
+    /// <param name="parameters">The message's parameters (a record's over the command line's).</param>
+    /// <param name="defaultFrom">The connection's default sender, used when -From is not given.</param>
+    /// <param name="resolvePath">Turns a path as the user wrote it into a full file-system path.</param>
+    public static OutgoingMessage Build(MailParameters parameters, string? defaultFrom, Func<string, string> resolvePath)
+    {
+        var from = Sender(parameters.From, defaultFrom);
+        var to = MailAddressParser.ParseAll(parameters.To, "To");
+        if (to.Count == 0)
+        {
+            throw new GraphMailException(ErrorIds.RecipientRequired, GraphMailErrorKind.InvalidArgument,
+                "The message has no To recipient.", "Give at least one address to -To.");
+        }
+
+        var cc = MailAddressParser.ParseAll(parameters.Cc, "Cc");
+        var bcc = MailAddressParser.ParseAll(parameters.Bcc, "Bcc");
+        var replyTo = MailAddressParser.ParseAll(parameters.ReplyTo, "ReplyTo");
+        var recipients = to.Count + cc.Count + bcc.Count;
+        if (recipients > SendLimits.MaxRecipients)
+        {
+            throw new GraphMailException(ErrorIds.TooManyRecipients, GraphMailErrorKind.LimitsExceeded,
+                $"The message has {recipients} recipients (To, Cc and Bcc together); Exchange Online takes at most {SendLimits.MaxRecipients} per message.",
+                "Split the recipients over several messages, or send to a distribution group.");
+        }
+
+        var headers = HeaderRules.Check(parameters.Header);
+        var attachments = AttachmentChecks.Check(parameters.Attachments, parameters.InlineAttachment, resolvePath);
+        var body = parameters.Body ?? string.Empty;
+        var html = parameters.BodyAsHtml ?? false;
+        var warnings = InlineIds.Unreferenced(attachments.Where(a => a.IsInline).Select(a => a.ContentId!), body, html).ToList();
+
+        return new OutgoingMessage(
+            from,
+            to,
+            cc,
+            bcc,
+            replyTo,
+            parameters.Subject ?? string.Empty,
+            body,
+            html,
+            CompatibilityNotes.ImportanceOf(parameters.Priority),
+            CompatibilityNotes.AsksForDeliveryReceipt(parameters.DeliveryNotificationOption),
+            headers,
+            attachments,
+            parameters.SaveToSentItems ?? true,
+            "<" + Guid.NewGuid().ToString("N") + "@" + from.Domain + ">",
+            warnings);
+    }
+
+    private static MailRecipient Sender(string? from, string? defaultFrom)
+    {
+        var given = string.IsNullOrWhiteSpace(from) ? defaultFrom : from;
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            throw new GraphMailException(ErrorIds.SenderRequired, GraphMailErrorKind.InvalidArgument,
+                "The message has no sender: -From was not given and the connection has no default sender.",
+                "Pass -From sender@contoso.com, or connect with Connect-GraphMail -DefaultFrom sender@contoso.com.");
+        }
+
+        var senders = MailAddressParser.ParseAll(new[] { given! }, "From");
+        if (senders.Count != 1)
+        {
+            throw new GraphMailException(ErrorIds.InvalidEmailAddress, GraphMailErrorKind.InvalidArgument,
+                $"-From '{given}' names {senders.Count} addresses; a message has one sender mailbox.");
+        }
+
+        return senders[0];
+    }
+}

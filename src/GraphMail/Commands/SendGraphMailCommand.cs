@@ -1,0 +1,109 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Net.Mail;
+using System.Text;
+using GraphMail.Engine.Sending.Model;
+
+namespace GraphMail.Commands;
+
+/// <summary>
+/// Send-MailMessage's parameters (same names, positions, aliases, pipeline binding), sent through Graph with the
+/// connection's app identity. Everything it decides lives in the engine's SendRun; this class binds and writes.
+/// Pipeline rule: a record that supplies To is a message of its own; otherwise piped input only adds attachments
+/// to the one message sent at the end.
+/// </summary>
+[Cmdlet(VerbsCommunications.Send, "GraphMail", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(SendResult))]
+public sealed partial class SendGraphMailCommand : GraphMailCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] To { get; set; } = Array.Empty<string>();
+
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("sub")]
+    [AllowEmptyString]
+    public string? Subject { get; set; }
+
+    [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string? Body { get; set; }
+
+    /// <summary>Send-MailMessage's; accepted so old scripts bind, ignored with a warning (Graph has no SMTP server).</summary>
+    [Parameter(Position = 3, ValueFromPipelineByPropertyName = true)]
+    [Alias("ComputerName")]
+    public string? SmtpServer { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? From { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string[]? Cc { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string[]? Bcc { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string[]? ReplyTo { get; set; }
+
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PsPath")]
+    public string[]? Attachments { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("BAH")]
+    public SwitchParameter BodyAsHtml { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Importance")]
+    public MailPriority Priority { get; set; } = MailPriority.Normal;
+
+    /// <summary>Accepted and without effect: Graph always carries Unicode.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("BE")]
+    [EncodingArgument]
+    public Encoding? Encoding { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("DNO")]
+    public DeliveryNotificationOptions DeliveryNotificationOption { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public PSCredential? Credential { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter UseSsl { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public int Port { get; set; }
+
+    /// <summary>Content id → image path, for &lt;img src="cid:id"&gt; in an HTML body.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public Hashtable? InlineAttachment { get; set; }
+
+    /// <summary>Custom x- headers (at most 5): name → value.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public Hashtable? Header { get; set; }
+
+    /// <summary>$false keeps no copy in the sender's Sent Items.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public bool SaveToSentItems { get; set; } = true;
+
+    /// <summary>Writes one SendResult per message.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing() => Guard(Begin);
+
+    protected override void ProcessRecord() => Guard(() => Plan(Run.Planner.Accept(MailParameters.FromBound(PipelineBound()), PipelineTarget())));
+
+    protected override void EndProcessing() => Guard(End);
+
+    /// <summary>Lets -Encoding take names (UTF8, ASCII, ...) as Send-MailMessage does; the engine reads them.</summary>
+    private sealed class EncodingArgumentAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData) =>
+            EncodingNames.Resolve(inputData is PSObject wrapped ? wrapped.BaseObject : inputData);
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GraphMail.Engine.Sending;
+using GraphMail.Engine.Sending.Dispatch;
+using GraphMail.Engine.Sending.Model;
+using GraphMail.Sandbox.Faults;
+using GraphMail.Sandbox.Routing;
+using GraphMail.Tests.Infrastructure;
+using static GraphMail.Tests.Sending.SendHarness;
+
+namespace GraphMail.Tests.Sending;
+
+/// <summary>Many messages: exactly one outcome each, no duplicate delivery, bounded concurrency, a clean stop.</summary>
+public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox)
+{
+    private static IEnumerable<(MailParameters, object?)> Rows(int count, Func<int, string?>? from = null) =>
+        Enumerable.Range(1, count).Select(i => (Parameters(("To", $"user{i}@fabrikam.com"), ("Subject", $"row {i}"), ("From", from?.Invoke(i))), (object?)$"row {i}"));
+
+    [Fact]
+    public void AThousandMessagesUnderAFaultMixEndExactlyOnceEach()
+    {
+        Sandbox.Control.ClearFaults(randomSeed: 42);
+        foreach (var fault in new[]
+        {
+            new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Throttle, Ratio = 0.08, RetryAfterSeconds = 1 },
+            new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Unavailable, Ratio = 0.04, RetryAfterSeconds = 2 },
+            new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Unavailable, Ratio = 0.03 },
+            new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.GatewayTimeoutAfterAccept, Ratio = 0.03 },
+            new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.ResetBeforeProcessing, Ratio = 0.02 },
+            new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.ResetAfterAccept, Ratio = 0.02 },
+            new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Latency, Ratio = 0.2, LatencyMs = 5 },
+        })
+        {
+            Sandbox.Control.AddFault(fault);
+        }
+
+        var outcomes = Harness.Run(new MailParameters(), Rows(1000, i => i % 2 == 0 ? SandboxDefaults.Noreply : SandboxDefaults.Reports));
+
+        Assert.Equal(Enumerable.Range(1, 1000), outcomes.Select(o => o.Number).OrderBy(n => n));
+        var recorded = Sandbox.Control.GetMessages().GroupBy(m => m.InternetMessageId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(recorded, pair => Assert.Equal(1, pair.Value));
+        var byStatus = outcomes.GroupBy(o => o.Result.Status).ToDictionary(g => g.Key, g => g.Select(o => o.Result).ToList());
+        Assert.All(byStatus.GetValueOrDefault(SendStatus.Sent, []), r => Assert.True(recorded.ContainsKey(r.InternetMessageId)));
+        Assert.All(byStatus.GetValueOrDefault(SendStatus.Failed, []), r => Assert.False(recorded.ContainsKey(r.InternetMessageId)));
+        Assert.DoesNotContain(SendStatus.NotSent, byStatus.Keys);
+        Assert.NotEmpty(byStatus[SendStatus.Unknown]);
+        Assert.True(byStatus[SendStatus.Sent].Count > 800, "most messages are sent");
+        Assert.All(byStatus[SendStatus.Unknown], r => Assert.Equal(ErrorIds.SendOutcomeUnknown, r.Error!.ErrorId));
+        Assert.Equal(recorded.Count, byStatus[SendStatus.Sent].Count + byStatus[SendStatus.Unknown].Count(r => recorded.ContainsKey(r.InternetMessageId)));
+        Console.WriteLine("fault mix: " + string.Join(", ", byStatus.Select(p => $"{p.Key} {p.Value.Count}")) + $"; recorded {recorded.Count}; retry waits {Harness.Waits.Count}");
+    }
+
+    [Fact]
+    public void NoMoreThanFourAreInFlightPerMailbox()
+    {
+        Sandbox.Control.UpdateSettings(s => s with { LatencyMs = 10 });
+        using var run = new SendRun(Harness.Sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
+        var outcomes = new List<SendOutcome>();
+        foreach (var (bound, input) in Rows(60, i => i % 3 == 0 ? SandboxDefaults.Reports : null))
+        {
+            var plan = run.Planner.Accept(bound, input)!;
+            outcomes.AddRange(run.Submit(plan, run.Prepare(plan)!));
+        }
+
+        outcomes.AddRange(run.Finish());
+
+        Assert.Equal(60, outcomes.Count(o => o.Result.Status == SendStatus.Sent));
+        Assert.Equal(4, run.PeakInFlightPerMailbox);
+        Assert.All(Sandbox.Control.GetConcurrency(), c =>
+        {
+            Assert.InRange(c.PeakInFlight, 1, 4);
+            Assert.Equal(0, c.Throttled);
+        });
+    }
+
+    [Fact]
+    public async Task StoppingMidBulkEndsInFlightSendsAndStartsNoMore()
+    {
+        using var pause = Sandbox.Control.PauseRoute(RouteNames.SendMail);
+        using var stop = new CancellationTokenSource();
+        var planned = 0;
+        var outcomes = new List<SendOutcome>();
+        var command = Task.Run(() =>
+        {
+            using var run = new SendRun(Harness.Sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, stop.Token,
+                new DispatchOptions { MaxQueued = 10 });
+            foreach (var (bound, input) in Rows(500))
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                var plan = run.Planner.Accept(bound, input)!;
+                planned++;
+                outcomes.AddRange(run.Submit(plan, run.Prepare(plan)!));
+            }
+
+            outcomes.AddRange(run.Finish());
+        });
+
+        await pause.WaitForArrivalsAsync(4);
+        stop.Cancel();
+        pause.Release();
+        await command;
+
+        Assert.Equal(planned, outcomes.Count);
+        Assert.Equal(Enumerable.Range(1, planned), outcomes.Select(o => o.Number).OrderBy(n => n));
+        Assert.Equal(4, outcomes.Count(o => o.Result.Status == SendStatus.Sent));
+        Assert.All(outcomes.Where(o => o.Result.Status != SendStatus.Sent), o =>
+        {
+            Assert.Equal(SendStatus.NotSent, o.Result.Status);
+            Assert.Equal(ErrorIds.SendNotStarted, o.Result.Error!.ErrorId);
+            Assert.Equal(0, o.Result.Attempts);
+        });
+        Assert.True(planned >= 14, "the queue (10) and the in-flight sends (4) were full when the stop came");
+        Assert.Equal(4, Sandbox.Control.GetMessages().Count);
+        Assert.Equal(4, pause.Arrived);
+    }
+
+    [Fact]
+    public async Task AStopDuringARetryWaitEndsTheMessageAsNotSent()
+    {
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Throttle, Count = 1, RetryAfterSeconds = 30 });
+        using var stop = new CancellationTokenSource();
+        var waiting = new TaskCompletionSource();
+        var sender = new Engine.Sending.Paths.MessageSender(Harness.Channel, new Engine.Sending.Retry.RetryOptions
+        {
+            Delay = async (wait, token) =>
+            {
+                waiting.TrySetResult();
+                await Task.Delay(wait, token);
+            },
+        });
+        var command = Task.Run(() =>
+        {
+            using var run = new SendRun(sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, stop.Token);
+            var plan = Assert.Single(run.Planner.Complete());
+            return run.Submit(plan, run.Prepare(plan)!).Concat(run.Finish()).ToList();
+        });
+
+        await waiting.Task;
+        stop.Cancel();
+        var outcome = Assert.Single(await command);
+
+        Assert.Equal(SendStatus.NotSent, outcome.Result.Status);
+        Assert.Equal(1, outcome.Result.Attempts);
+        Assert.Empty(Sandbox.Control.GetMessages());
+    }
+}
