@@ -1,0 +1,70 @@
+using System.Security;
+using GraphMail.Engine.Connections;
+using GraphMail.Engine.Connections.Configuration;
+
+namespace GraphMail.Commands;
+
+/// <summary>The credential parameters → the engine's request. The credential kind follows from which parameters are set.</summary>
+public abstract partial class GraphMailCredentialCmdlet
+{
+    /// <summary>The user's input an error record points at.</summary>
+    private protected object? ErrorTarget => (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId;
+
+    /// <summary>A cmdlet's own -DefaultFrom, which overrides the environment variables' default sender.</summary>
+    private protected virtual string? DefaultFromParameter => null;
+
+    internal ConnectionRequest ToRequest() =>
+        ToRequest(new BoundValues(ManagedIdentity.IsPresent, EnvironmentVariable.IsPresent, Credential?.UserName, Credential?.Password));
+
+    internal ConnectionRequest ToRequest(BoundValues bound)
+    {
+        var request = bound.EnvironmentVariable
+            ? EnvironmentConfiguration.Read(Variables)
+            : new ConnectionRequest { TenantId = TenantId, ClientId = bound.CredentialUserName ?? ClientId, Credential = CredentialFromParameters(bound) };
+        if (EnvironmentGiven || !bound.EnvironmentVariable)
+        {
+            request.Environment = Environment;
+        }
+
+        request.DefaultFrom = DefaultFromParameter ?? request.DefaultFrom;
+        request.Sandbox = Sandbox is null ? null : SandboxEndpoint.Parse(IsJson(Sandbox) ? Sandbox : ProviderPath(Sandbox));
+        return request;
+    }
+
+    private AppCredential? CredentialFromParameters(BoundValues bound) =>
+        bound.ManagedIdentity ? new ManagedIdentityCredential(ManagedIdentityClientId)
+        : bound.CredentialPassword is not null ? new ClientSecretCredential(bound.CredentialPassword)
+        : ClientSecret is not null ? new ClientSecretCredential(ClientSecret)
+        : Certificate is not null ? new CertificateCredential(Certificate)
+        : CertificateThumbprint is not null ? CertificateCredential.FromThumbprint(CertificateThumbprint)
+        : CertificatePath is not null ? CertificateCredential.FromFile(ProviderPath(CertificatePath), CertificatePassword)
+        : null;
+
+    private static bool IsJson(string text) => text.TrimStart().StartsWith("{", System.StringComparison.Ordinal);
+
+    /// <summary>A path as PowerShell means it (relative to the current location, ~ expanded); as typed where there is no session.</summary>
+    private string ProviderPath(string path) => (SessionState is null ? null : GetUnresolvedProviderPathFromPSPath(path)) ?? path;
+
+    /// <summary>
+    /// The bound values PowerShell's own types hold (switches, PSCredential). The stub System.Management.Automation
+    /// tests run against cannot show them, so tests pass them here.
+    /// </summary>
+    internal sealed class BoundValues
+    {
+        internal BoundValues(bool managedIdentity, bool environmentVariable, string? credentialUserName, SecureString? credentialPassword)
+        {
+            ManagedIdentity = managedIdentity;
+            EnvironmentVariable = environmentVariable;
+            CredentialUserName = credentialUserName;
+            CredentialPassword = credentialPassword;
+        }
+
+        internal bool ManagedIdentity { get; }
+
+        internal bool EnvironmentVariable { get; }
+
+        internal string? CredentialUserName { get; }
+
+        internal SecureString? CredentialPassword { get; }
+    }
+}
