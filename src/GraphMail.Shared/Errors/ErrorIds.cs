@@ -110,4 +110,11 @@ public static class ErrorIds
     public const string SendOutcomeUnknown = "SendOutcomeUnknown";
     public const string SendConnectionFailed = "SendConnectionFailed";
     public const string SendNotStarted = "SendNotStarted";
+
+    // Setup: Test-GraphMailSetup and New-GraphMailMailboxScope inputs
+    public const string SetupInputConflict = "SetupInputConflict";
+    public const string InvalidPolicyChangedAt = "InvalidPolicyChangedAt";
+    public const string InvalidServicePrincipalObjectId = "InvalidServicePrincipalObjectId";
+    public const string InvalidScopingName = "InvalidScopingName";
+    public const string ExchangeCommandFailed = "ExchangeCommandFailed";
 }
