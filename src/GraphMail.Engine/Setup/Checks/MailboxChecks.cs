@@ -10,7 +10,7 @@ internal static class MailboxChecks
     {
         ProbeVerdict.NoSuchMailbox or ProbeVerdict.MailboxNotEnabled => Results.From(SetupCheck.SenderMailbox, probe.Error!),
         ProbeVerdict.ScopedAway or ProbeVerdict.ReachedBody => Results.Passed(SetupCheck.SenderMailbox,
-            $"{probe.Mailbox} exists, is licensed and is enabled for Graph: a recipient-less probe got past Graph's mailbox checks ({probe.Answer})."),
+            $"{probe.Mailbox} exists, is licensed and is enabled for Graph: a recipient-less probe got past Graph's mailbox checks ({probe.Answer}).", probe.Error),
         _ => Results.From(SetupCheck.SenderMailbox, probe.Error!, $"{probe.Mailbox} could not be checked ({probe.Answer}):"),
     };
 
@@ -24,7 +24,7 @@ internal static class MailboxChecks
                 ? Results.Propagating(SetupCheck.SenderAccess,
                     $"Graph lets the app use {mailbox} now, but Exchange already keeps it out of the app's scope: once that change reaches Graph, sending from {mailbox} stops." + context.ExchangeNote(mailbox),
                     context.Window)
-                : Results.Passed(SetupCheck.SenderAccess, $"Graph lets the app use {mailbox}: the probe got past mailbox scoping ({probe.Answer})." + context.ExchangeNote(mailbox));
+                : Results.Passed(SetupCheck.SenderAccess, $"Graph lets the app use {mailbox}: the probe got past mailbox scoping ({probe.Answer})." + context.ExchangeNote(mailbox), probe.Error);
         }
 
         var refused = $"Graph refuses the app {mailbox} ({probe.Answer}, [RAOP]: mailbox scoping)";

@@ -3,7 +3,8 @@ namespace GraphMail.Engine.Setup.Checks;
 /// <summary>Short hands for check results, and the one way an engine error becomes a failed check.</summary>
 internal static class Results
 {
-    internal static SetupCheckResult Passed(SetupCheck check, string detail) => new(check, SetupCheckStatus.Passed, detail);
+    internal static SetupCheckResult Passed(SetupCheck check, string detail, GraphMailException? evidence = null) =>
+        new(check, SetupCheckStatus.Passed, detail, null, null, evidence?.ServiceCode, evidence?.RequestId);
 
     internal static SetupCheckResult Failed(SetupCheck check, string detail, string? remedy, GraphMailException? evidence = null) =>
         new(check, SetupCheckStatus.Failed, detail, remedy, null, evidence?.ServiceCode, evidence?.RequestId);

@@ -19,7 +19,7 @@ internal static class ScopingCheck
                 return exchange == ExchangeVerdict.Grants
                     ? Results.Propagating(SetupCheck.Scoping,
                         $"Graph refuses the app {mailbox} ({probe.Answer}), but Exchange now grants it: once that change reaches Graph, the app can use {mailbox}." + context.ExchangeNote(mailbox), context.Window)
-                    : Results.Passed(SetupCheck.Scoping, $"Graph refuses the app {mailbox} ({probe.Answer}, [RAOP]): the scoping holds." + context.ExchangeNote(mailbox));
+                    : Results.Passed(SetupCheck.Scoping, $"Graph refuses the app {mailbox} ({probe.Answer}, [RAOP]): the scoping holds." + context.ExchangeNote(mailbox), probe.Error);
             case ProbeVerdict.ReachedBody:
                 return Accepted(probe, context, exchange, designated);
             case ProbeVerdict.NoSuchMailbox:
