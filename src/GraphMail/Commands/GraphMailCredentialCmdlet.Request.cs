@@ -10,6 +10,11 @@ public abstract partial class GraphMailCredentialCmdlet
     /// <summary>The user's input an error record points at.</summary>
     private protected object? ErrorTarget => (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId;
 
+    /// <summary>True when any credential parameter was given (a credential parameter set, not the current connection).</summary>
+    private protected bool HasCredentialParameters =>
+        TenantId is not null || ClientId is not null || ClientSecret is not null || Credential is not null || CertificateThumbprint is not null ||
+        Certificate is not null || CertificatePath is not null || ManagedIdentity.IsPresent || EnvironmentVariable.IsPresent;
+
     /// <summary>A cmdlet's own -DefaultFrom, which overrides the environment variables' default sender.</summary>
     private protected virtual string? DefaultFromParameter => null;
 
