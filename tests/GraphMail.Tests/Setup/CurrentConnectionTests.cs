@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using GraphMail.Commands;
 using GraphMail.Engine.Connections;
@@ -35,6 +36,23 @@ public sealed class CurrentConnectionTests : IClassFixture<SandboxFixture>
         Assert.Equal("contoso.com", report.Summary.TenantDomain);
         Assert.Empty(SandboxConnections.Logged(_sandbox, "openid"));
         await connection.AcquireTokenAsync(forceRefresh: true, TestTimeout.Token);
+    }
+
+    [Fact]
+    public async Task NoResultOrSummaryCarriesTheSecretOrTheToken()
+    {
+        using var connection = await ConnectAsync(SandboxDefaults.Noreply);
+        var token = await SandboxConnections.TokenTextAsync(connection);
+        var withCredentials = Request(_sandbox.Server, SandboxDefaults.UnscopedAppId, SandboxDefaults.UnscopedSecret);
+        withCredentials.TestRecipient = "helpdesk@example.com";
+
+        var reports = new[] { await RunAsync(new SetupRequest { Connection = connection, OutOfScopeMailbox = SandboxDefaults.Ceo }), await RunAsync(withCredentials) };
+
+        var text = string.Join("\n", reports.SelectMany(r => r.Checks.Select(c => c + " " + c.RequestId + " " + c.ServiceCode)).Concat(reports.Select(r => r.Summary.ToString())));
+        Assert.DoesNotContain(token, text);
+        Assert.DoesNotContain(token.Split('.')[1], text);
+        Assert.DoesNotContain(SandboxDefaults.SenderSecret, text);
+        Assert.DoesNotContain(SandboxDefaults.UnscopedSecret, text);
     }
 
     [Fact]

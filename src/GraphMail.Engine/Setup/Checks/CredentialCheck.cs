@@ -1,5 +1,3 @@
-using System;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Engine.Connections;
@@ -50,14 +48,6 @@ internal static class CredentialCheck
         subject.Environment = info.Environment;
         subject.Cloud = info.IsSandbox ? "GraphMail.Sandbox" : info.Environment.ToString();
         subject.Mailbox = subject.Mailbox.Length > 0 ? subject.Mailbox : info.DefaultFrom ?? string.Empty;
-        checks.Add(Results.Passed(SetupCheck.Credential, string.Format(
-            CultureInfo.InvariantCulture, "{0} for app {1} in tenant {2} ({3}), valid until {4:u}.", what, info.ClientId, info.TenantId, Describe(info), info.TokenExpiresOn)));
+        checks.Add(Results.Passed(SetupCheck.Credential, what + ": " + info + "."));
     }
-
-    private static string Describe(ConnectionInfo info) => info.CredentialKind switch
-    {
-        CredentialKind.Certificate => "certificate " + info.CertificateThumbprint,
-        CredentialKind.ManagedIdentity => info.ManagedIdentityClientId is null ? "system-assigned managed identity" : "user-assigned managed identity " + info.ManagedIdentityClientId,
-        _ => "client secret",
-    };
 }
