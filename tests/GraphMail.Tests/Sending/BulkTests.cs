@@ -17,6 +17,9 @@ namespace GraphMail.Tests.Sending;
 /// <summary>Many messages: exactly one outcome each, no duplicate delivery, bounded concurrency, a clean stop.</summary>
 public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox)
 {
+    /// <summary>Not a timing assertion: a bug fails the test instead of hanging the run.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
+
     private static IEnumerable<(MailParameters, object?)> Rows(int count, Func<int, string?>? from = null) =>
         Enumerable.Range(1, count).Select(i => (Parameters(("To", $"user{i}@fabrikam.com"), ("Subject", $"row {i}"), ("From", from?.Invoke(i))), (object?)$"row {i}"));
 
@@ -103,10 +106,10 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
             outcomes.AddRange(run.Finish());
         });
 
-        await pause.WaitForArrivalsAsync(4);
+        await pause.WaitForArrivalsAsync(4).WaitAsync(HangGuard);
         stop.Cancel();
         pause.Release();
-        await command;
+        await command.WaitAsync(HangGuard);
 
         Assert.Equal(planned, outcomes.Count);
         Assert.Equal(Enumerable.Range(1, planned), outcomes.Select(o => o.Number).OrderBy(n => n));
@@ -143,9 +146,9 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
             return run.Submit(plan, run.Prepare(plan)!).Concat(run.Finish()).ToList();
         });
 
-        await waiting.Task;
+        await waiting.Task.WaitAsync(HangGuard);
         stop.Cancel();
-        var outcome = Assert.Single(await command);
+        var outcome = Assert.Single(await command.WaitAsync(HangGuard));
 
         Assert.Equal(SendStatus.NotSent, outcome.Result.Status);
         Assert.Equal(1, outcome.Result.Attempts);

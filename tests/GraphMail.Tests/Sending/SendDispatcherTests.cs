@@ -16,6 +16,9 @@ namespace GraphMail.Tests.Sending;
 /// <summary>The dispatcher with a fake send path whose sends finish only when the test says so.</summary>
 public sealed class SendDispatcherTests
 {
+    /// <summary>Not a timing assertion: a bug fails the test instead of hanging the run.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
+
     private static OutgoingMessage Message(string from) =>
         MessageBuilder.Build(Parameters(("To", "a@fabrikam.com"), ("From", from)), null, Path.GetFullPath);
 
@@ -59,7 +62,7 @@ public sealed class SendDispatcherTests
         Assert.False(third.IsCompleted, "the third message waits while one is in flight and one is queued");
 
         sender.ReleaseOne();
-        var yielded = await third;
+        var yielded = await third.WaitAsync(HangGuard);
 
         Assert.Equal(1, Assert.Single(yielded).Number);
         sender.ReleaseAll();
@@ -97,7 +100,7 @@ public sealed class SendDispatcherTests
         await Task.WhenAny(stopping, Task.Delay(50));
         Assert.False(stopping.IsCompleted, "Stop waits for the send in flight");
         sender.ReleaseAll();
-        var rest = await stopping;
+        var rest = await stopping.WaitAsync(HangGuard);
 
         Assert.Equal(SendStatus.NotSent, Assert.Single(afterStop).Result.Status);
         Assert.Equal(new[] { (1, SendStatus.Sent), (2, SendStatus.NotSent), (3, SendStatus.NotSent) }, rest.Select(o => (o.Number, o.Result.Status)).OrderBy(p => p.Number));
@@ -150,7 +153,11 @@ public sealed class SendDispatcherTests
             }
         }
 
-        internal void ReleaseOne() => _held.Take().SetResult();
+        internal void ReleaseOne()
+        {
+            Assert.True(_held.TryTake(out var held, HangGuard), "a send is held");
+            held!.SetResult();
+        }
 
         internal void ReleaseAll()
         {

@@ -10,9 +10,9 @@ namespace GraphMail.Engine.Sending.Http;
 
 /// <summary>
 /// Puts one logical request on the wire as often as <see cref="RetryClassifier"/> and the <see cref="RetryBudget"/>
-/// allow, and no more. Nothing below it retries: the channel's client has no retry handler, and the body refuses a
-/// transport replay. The stop token ends waits and keeps new attempts from starting; a request that sends or creates
-/// is not aborted once it is on the wire, so its outcome is known rather than guessed.
+/// allow, and no more. Nothing below it retries: the channel's client has no retry handler, and the
+/// <see cref="TransmissionGuard"/> refuses a transport replay. The stop token ends waits and keeps new attempts from
+/// starting; a request that sends or creates is not aborted once it is on the wire, so its outcome is known, not guessed.
 /// </summary>
 internal sealed class GraphCaller
 {

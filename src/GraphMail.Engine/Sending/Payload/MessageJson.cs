@@ -19,50 +19,36 @@ internal static class MessageJson
     private static readonly JsonWriterOptions Options = new() { Indented = false };
 
     /// <summary>{"message":{...},"saveToSentItems":bool} for POST /users/{from}/sendMail, attachments inside.</summary>
-    internal static async Task<PooledBuffer> SendMailAsync(OutgoingMessage message, CancellationToken cancellationToken)
-    {
-        var buffer = new PooledBuffer(64 * 1024);
-        try
+    internal static Task<PooledBuffer> SendMailAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
+        WriteAsync(message.Attachments, 64 * 1024, (writer, files) =>
         {
-            var files = await ReadAllAsync(message.Attachments, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using var writer = new Utf8JsonWriter(buffer, Options);
-                writer.WriteStartObject();
-                writer.WritePropertyName("message");
-                WriteMessage(writer, message, files, deleteAfterSubmit: false);
-                writer.WriteBoolean("saveToSentItems", message.SaveToSentItems);
-                writer.WriteEndObject();
-            }
-            finally
-            {
-                Return(files);
-            }
-
-            return buffer;
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
-    }
+            writer.WriteStartObject();
+            writer.WritePropertyName("message");
+            WriteMessage(writer, message, files, deleteAfterSubmit: false);
+            writer.WriteBoolean("saveToSentItems", message.SaveToSentItems);
+            writer.WriteEndObject();
+        }, cancellationToken);
 
     /// <summary>The message for POST /users/{from}/messages, with the small attachments given (the rest follow).</summary>
-    internal static async Task<PooledBuffer> DraftAsync(OutgoingMessage message, IReadOnlyList<AttachmentFile> onDraft, CancellationToken cancellationToken)
+    internal static Task<PooledBuffer> DraftAsync(OutgoingMessage message, IReadOnlyList<AttachmentFile> onDraft, CancellationToken cancellationToken) =>
+        WriteAsync(onDraft, 16 * 1024, (writer, files) => WriteMessage(writer, message, files, deleteAfterSubmit: !message.SaveToSentItems), cancellationToken);
+
+    /// <summary>One fileAttachment for POST /messages/{id}/attachments.</summary>
+    internal static Task<PooledBuffer> AttachmentAsync(AttachmentFile file, CancellationToken cancellationToken) =>
+        WriteAsync(new[] { file }, 64 * 1024, (writer, files) => WriteAttachment(writer, files[0]), cancellationToken);
+
+    /// <summary>Reads the files into pooled buffers, writes the JSON, and gives the buffers back whatever happens.</summary>
+    private static async Task<PooledBuffer> WriteAsync(
+        IEnumerable<AttachmentFile> attachments, int capacity, System.Action<Utf8JsonWriter, List<LoadedFile>> write, CancellationToken cancellationToken)
     {
-        var buffer = new PooledBuffer(16 * 1024);
+        var buffer = new PooledBuffer(capacity);
+        List<LoadedFile>? files = null;
         try
         {
-            var files = await ReadAllAsync(onDraft, cancellationToken).ConfigureAwait(false);
-            try
+            files = await ReadAllAsync(attachments, cancellationToken).ConfigureAwait(false);
+            using (var writer = new Utf8JsonWriter(buffer, Options))
             {
-                using var writer = new Utf8JsonWriter(buffer, Options);
-                WriteMessage(writer, message, files, deleteAfterSubmit: !message.SaveToSentItems);
-            }
-            finally
-            {
-                Return(files);
+                write(writer, files);
             }
 
             return buffer;
@@ -71,23 +57,13 @@ internal static class MessageJson
         {
             buffer.Dispose();
             throw;
-        }
-    }
-
-    /// <summary>One fileAttachment for POST /messages/{id}/attachments.</summary>
-    internal static async Task<PooledBuffer> AttachmentAsync(AttachmentFile file, CancellationToken cancellationToken)
-    {
-        var buffer = new PooledBuffer(64 * 1024);
-        var files = await ReadAllAsync(new[] { file }, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var writer = new Utf8JsonWriter(buffer, Options);
-            WriteAttachment(writer, files[0]);
-            return buffer;
         }
         finally
         {
-            Return(files);
+            if (files is not null)
+            {
+                Return(files);
+            }
         }
     }
 
