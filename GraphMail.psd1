@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('GraphMail.Format.ps1xml')
-    CmdletsToExport      = @('Connect-GraphMail', 'ConvertFrom-GraphMailConsentResponse', 'Disconnect-GraphMail', 'Get-GraphMailConnection', 'Get-GraphMailConsentUrl', 'Send-GraphMail')
+    CmdletsToExport      = @('Connect-GraphMail', 'ConvertFrom-GraphMailConsentResponse', 'Disconnect-GraphMail', 'Get-GraphMailConnection', 'Get-GraphMailConsentUrl', 'New-GraphMailMailboxScope', 'Send-GraphMail', 'Test-GraphMailSetup')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

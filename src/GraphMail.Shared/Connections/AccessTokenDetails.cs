@@ -9,13 +9,14 @@ namespace GraphMail;
 /// </summary>
 public sealed class AccessTokenDetails
 {
-    public AccessTokenDetails(DateTimeOffset expiresOn, string[]? roles, string? tenantId, string? appId, string? identityType)
+    public AccessTokenDetails(DateTimeOffset expiresOn, string[]? roles, string? tenantId, string? appId, string? identityType, string? objectId = null)
     {
         ExpiresOn = expiresOn;
         _roles = roles is null ? Array.Empty<string>() : (string[])roles.Clone();
         TenantId = tenantId;
         AppId = appId;
         IdentityType = identityType;
+        ObjectId = objectId;
     }
 
     private readonly string[] _roles;
@@ -33,6 +34,9 @@ public sealed class AccessTokenDetails
 
     /// <summary>The <c>idtyp</c> claim: <c>app</c> for an app-only token.</summary>
     public string? IdentityType { get; }
+
+    /// <summary>The <c>oid</c> claim: the service principal's (enterprise application's) object ID; absent without admin consent.</summary>
+    public string? ObjectId { get; }
 
     public override string ToString() =>
         string.Format(

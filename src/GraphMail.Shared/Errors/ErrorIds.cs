@@ -71,6 +71,7 @@ public static class ErrorIds
     public const string ConsentTenantInOtherCloud = "ConsentTenantInOtherCloud";
     public const string ConsentTenantLookupFailed = "ConsentTenantLookupFailed";
     public const string InvalidConsentResponse = "InvalidConsentResponse";
+
     // Sending: what the user gave (checked before any network call)
     public const string RecipientRequired = "RecipientRequired";
     public const string InvalidEmailAddress = "InvalidEmailAddress";
@@ -109,4 +110,11 @@ public static class ErrorIds
     public const string SendOutcomeUnknown = "SendOutcomeUnknown";
     public const string SendConnectionFailed = "SendConnectionFailed";
     public const string SendNotStarted = "SendNotStarted";
+
+    // Setup: Test-GraphMailSetup and New-GraphMailMailboxScope inputs
+    public const string SetupInputConflict = "SetupInputConflict";
+    public const string InvalidPolicyChangedAt = "InvalidPolicyChangedAt";
+    public const string InvalidServicePrincipalObjectId = "InvalidServicePrincipalObjectId";
+    public const string InvalidScopingName = "InvalidScopingName";
+    public const string ExchangeCommandFailed = "ExchangeCommandFailed";
 }

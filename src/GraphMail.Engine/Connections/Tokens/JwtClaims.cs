@@ -28,7 +28,7 @@ internal static class JwtClaims
                 return new AccessTokenDetails(expiresOn, null, null, null, null);
             }
 
-            return new AccessTokenDetails(expiresOn, Roles(root), Text(root, "tid"), Text(root, "appid") ?? Text(root, "azp"), Text(root, "idtyp"));
+            return new AccessTokenDetails(expiresOn, Roles(root), Text(root, "tid"), Text(root, "appid") ?? Text(root, "azp"), Text(root, "idtyp"), Text(root, "oid"));
         }
         catch (JsonException)
         {

@@ -28,7 +28,7 @@ internal static class CloudCheck
 
         throw new GraphMailException(
             ErrorIds.ConsentTenantInOtherCloud, GraphMailErrorKind.InvalidArgument,
-            $"Tenant '{tenantName}' lives in the {string.Join(" or ", home)} cloud ({reported}), not in {requested.Name} ({requested.CloudInstanceName}): a consent link on {requested.AuthorityHost} would not work for it.",
+            $"Tenant '{tenantName}' lives in the {string.Join(" or ", home)} cloud ({reported}), not in {requested.Name} ({requested.CloudInstanceName}): neither sign-in nor a consent link on {requested.AuthorityHost} works for it.",
             $"Run again with -Environment {string.Join(" or -Environment ", home)}.");
     }
 

@@ -6,7 +6,8 @@ namespace GraphMail.Engine.Sending.Model;
 
 /// <summary>
 /// A message that passed every check and is ready for the wire: parsed addresses, checked files, the Message-ID
-/// GraphMail stamped on it, and the path it will travel. Built only by <see cref="Validation.MessageBuilder"/>.
+/// GraphMail stamped on it, and the path it will travel. Built by <see cref="Validation.MessageBuilder"/>; the setup
+/// test builds recipient-less probes (Setup/Probes), which Graph refuses before they could be delivered.
 /// </summary>
 public sealed class OutgoingMessage
 {

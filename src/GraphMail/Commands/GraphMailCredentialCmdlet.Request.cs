@@ -4,11 +4,19 @@ using GraphMail.Engine.Connections.Configuration;
 
 namespace GraphMail.Commands;
 
-/// <summary>Connect-GraphMail's parameters → the engine's request. The credential kind follows from which parameters are set.</summary>
-public sealed partial class ConnectGraphMailCommand
+/// <summary>The credential parameters → the engine's request. The credential kind follows from which parameters are set.</summary>
+public abstract partial class GraphMailCredentialCmdlet
 {
     /// <summary>The user's input an error record points at.</summary>
-    private object? ErrorTarget => (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId;
+    private protected object? ErrorTarget => (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId;
+
+    /// <summary>True when any credential parameter was given (a credential parameter set, not the current connection).</summary>
+    private protected bool HasCredentialParameters =>
+        TenantId is not null || ClientId is not null || ClientSecret is not null || Credential is not null || CertificateThumbprint is not null ||
+        Certificate is not null || CertificatePath is not null || ManagedIdentity.IsPresent || EnvironmentVariable.IsPresent;
+
+    /// <summary>A cmdlet's own -DefaultFrom, which overrides the environment variables' default sender.</summary>
+    private protected virtual string? DefaultFromParameter => null;
 
     internal ConnectionRequest ToRequest() =>
         ToRequest(new BoundValues(ManagedIdentity.IsPresent, EnvironmentVariable.IsPresent, Credential?.UserName, Credential?.Password));
@@ -18,12 +26,12 @@ public sealed partial class ConnectGraphMailCommand
         var request = bound.EnvironmentVariable
             ? EnvironmentConfiguration.Read(Variables)
             : new ConnectionRequest { TenantId = TenantId, ClientId = bound.CredentialUserName ?? ClientId, Credential = CredentialFromParameters(bound) };
-        if (_environmentGiven || !bound.EnvironmentVariable)
+        if (EnvironmentGiven || !bound.EnvironmentVariable)
         {
             request.Environment = Environment;
         }
 
-        request.DefaultFrom = DefaultFrom ?? request.DefaultFrom;
+        request.DefaultFrom = DefaultFromParameter ?? request.DefaultFrom;
         request.Sandbox = Sandbox is null ? null : SandboxEndpoint.Parse(IsJson(Sandbox) ? Sandbox : ProviderPath(Sandbox));
         return request;
     }
