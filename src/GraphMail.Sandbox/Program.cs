@@ -38,7 +38,20 @@ public static class Program
 
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.TrySetResult(); });
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.TrySetResult(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            if (command.ParentProcessId is null)
+            {
+                stop.TrySetResult();
+            }
+            else
+            {
+                // The terminal sends Ctrl+C to the parent's whole process group: a PowerShell user stopping one
+                // command must not lose the sandbox the session started.
+                Console.Error.WriteLine(ParentProcess.IgnoredInterrupt(command.ParentProcessId.Value));
+            }
+        });
 
         using var parent = command.ParentProcessId is { } parentId ? ParentProcess.Find(parentId) : null;
         if (command.ParentProcessId is not null && parent is null)

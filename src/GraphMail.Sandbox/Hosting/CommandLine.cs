@@ -17,7 +17,7 @@ internal sealed record CommandLine
           GraphMail.Sandbox new-app-certificate --out DIRECTORY [--name NAME] [--password PASSWORD] [--years N]
 
         When ready it prints one JSON line on stdout (see docs/sandbox.md) and runs until Ctrl+C or SIGTERM,
-        or, with --parent-pid, until that process exits.
+        or, with --parent-pid, until that process exits (Ctrl+C is then left to that process).
         """;
 
     internal int Port { get; init; }

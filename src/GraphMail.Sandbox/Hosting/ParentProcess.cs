@@ -23,6 +23,9 @@ internal static class ParentProcess
         }
     }
 
+    internal static string IgnoredInterrupt(int parentId) =>
+        $"GraphMail.Sandbox: Ctrl+C ignored; this sandbox stops when process {parentId} exits, or on SIGTERM.";
+
     /// <summary>Calls <paramref name="onExit"/> once <paramref name="parent"/> has exited (at once if it already has).</summary>
     internal static void OnExit(Process parent, Action onExit) =>
         _ = parent.WaitForExitAsync().ContinueWith(_ => onExit(), TaskScheduler.Default);
