@@ -71,4 +71,15 @@ public static class ErrorIds
     public const string ConsentTenantInOtherCloud = "ConsentTenantInOtherCloud";
     public const string ConsentTenantLookupFailed = "ConsentTenantLookupFailed";
     public const string InvalidConsentResponse = "InvalidConsentResponse";
+
+    // Sandbox: Start-GraphMailSandbox and the cmdlets that read and steer it
+    public const string SandboxNotStarted = "SandboxNotStarted";
+    public const string SandboxFilesMissing = "SandboxFilesMissing";
+    public const string SandboxDotnetNotFound = "SandboxDotnetNotFound";
+    public const string SandboxAspNetCoreMissing = "SandboxAspNetCoreMissing";
+    public const string SandboxStartFailed = "SandboxStartFailed";
+    public const string SandboxStartTimeout = "SandboxStartTimeout";
+    public const string SandboxUnreachable = "SandboxUnreachable";
+    public const string SandboxControlRefused = "SandboxControlRefused";
+    public const string InvalidSandboxFault = "InvalidSandboxFault";
 }
