@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('GraphMail.Format.ps1xml')
-    CmdletsToExport      = @('Connect-GraphMail', 'ConvertFrom-GraphMailConsentResponse', 'Disconnect-GraphMail', 'Get-GraphMailConnection', 'Get-GraphMailConsentUrl')
+    CmdletsToExport      = @('Connect-GraphMail', 'ConvertFrom-GraphMailConsentResponse', 'Disconnect-GraphMail', 'Get-GraphMailConnection', 'Get-GraphMailConsentUrl', 'Start-GraphMailSandbox', 'Stop-GraphMailSandbox', 'Get-GraphMailSandboxMessage', 'Clear-GraphMailSandboxMessage', 'Add-GraphMailSandboxFault', 'Clear-GraphMailSandboxFault')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

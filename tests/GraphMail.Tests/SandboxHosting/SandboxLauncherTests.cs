@@ -78,7 +78,7 @@ public sealed class SandboxLauncherTests
             File.WriteAllText(seedPath, File.ReadAllText(Path.Combine(ModuleSandbox.Directory, "Seed", "default.json")).Replace("\"Contoso\"", "\"Quoted Contoso\""));
 
             await using var sandbox = await ModuleSandbox.StartAsync(r => r.SeedPath = seedPath);
-            using var http = SandboxTls.CreateClient(JsonDocument.Parse(sandbox.Instance.ReadyLine).RootElement.GetProperty("certificateThumbprint").GetString()!, sandbox.Instance.AuthorityUri);
+            using var http = ModuleSandbox.Http(sandbox.Instance);
             var seed = JsonDocument.Parse(await http.GetStringAsync("_sandbox/seed", TestTimeout.Token)).RootElement;
 
             Assert.Equal("Quoted Contoso", seed.GetProperty("tenants")[0].GetProperty("displayName").GetString());
