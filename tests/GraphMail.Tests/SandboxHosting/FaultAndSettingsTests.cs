@@ -13,56 +13,44 @@ using GraphMail.Tests.Infrastructure;
 namespace GraphMail.Tests.SandboxHosting;
 
 /// <summary>Faults, settings and reset through the control client, observed on raw Graph requests to the real sandbox.</summary>
-public sealed class FaultAndSettingsTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class FaultAndSettingsTests(SandboxFixture sandbox) : ControlClientTestBase(sandbox)
 {
-    private readonly SandboxFixture _sandbox;
-    private readonly SandboxControlClient _control;
-
-    public FaultAndSettingsTests(SandboxFixture sandbox)
-    {
-        _sandbox = sandbox;
-        sandbox.Reset();
-        _control = new SandboxControlClient(SandboxEndpoint.Parse(sandbox.Server.ReadyLine));
-    }
-
     public static IEnumerable<object[]> Routes() => SandboxFaultNames.Routes.Select(r => new object[] { r });
 
     public static IEnumerable<object[]> Kinds() => SandboxFaultNames.Kinds.Select(k => new object[] { k });
-
-    public void Dispose() => _control.Dispose();
 
     [Fact]
     public async Task A_throttle_fault_answers_the_next_send_429_with_its_Retry_After_then_lets_sends_through()
     {
         var token = await SenderTokenAsync();
-        await _control.AddFaultAsync(new SandboxFault("SendMail", "Throttle") { Count = 1, RetryAfterSeconds = 7 }, TestTimeout.Token);
+        await Control.AddFaultAsync(new SandboxFault("SendMail", "Throttle") { Count = 1, RetryAfterSeconds = 7 }, TestTimeout.Token);
 
-        using (var throttled = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody()))
+        using (var throttled = await SandboxGraphRequests.SendMailAsync(Sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody()))
         {
             await SandboxGraphRequests.AssertGraphErrorAsync(throttled, 429, "TooManyRequests");
             Assert.Equal(TimeSpan.FromSeconds(7), throttled.Headers.RetryAfter!.Delta);
         }
 
-        using (var accepted = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody()))
+        using (var accepted = await SandboxGraphRequests.SendMailAsync(Sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody()))
         {
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         }
 
-        var sends = await _control.GetRequestsAsync(SandboxFaultNames.SendMailRoute, TestTimeout.Token);
+        var sends = await Control.GetRequestsAsync(SandboxFaultNames.SendMailRoute, TestTimeout.Token);
         Assert.Equal([(429, "throttle"), (202, (string?)null)], sends.Select(r => (r.Status, r.Fault)));
     }
 
     [Fact]
     public async Task The_fault_reaches_the_sandbox_with_every_option_and_clearing_removes_it()
     {
-        await _control.AddFaultAsync(new SandboxFault(SandboxFaultNames.SendRoute, SandboxFaultNames.Unavailable) { Ratio = 0.25, RetryAfterSeconds = 3, LatencyMilliseconds = 15 }, TestTimeout.Token);
+        await Control.AddFaultAsync(new SandboxFault(SandboxFaultNames.SendRoute, SandboxFaultNames.Unavailable) { Ratio = 0.25, RetryAfterSeconds = 3, LatencyMilliseconds = 15 }, TestTimeout.Token);
 
-        var fault = Assert.Single(_sandbox.Control.GetFaults());
+        var fault = Assert.Single(Sandbox.Control.GetFaults());
         Assert.Equal((RouteNames.Send, FaultKind.Unavailable, (int?)null, (double?)0.25, (int?)3, 15), (fault.Route, fault.Kind, fault.Count, fault.Ratio, fault.RetryAfterSeconds, fault.LatencyMs));
 
-        await _control.ClearFaultsAsync(TestTimeout.Token);
+        await Control.ClearFaultsAsync(TestTimeout.Token);
 
-        Assert.Empty(_sandbox.Control.GetFaults());
+        Assert.Empty(Sandbox.Control.GetFaults());
     }
 
     [Fact]
@@ -77,18 +65,18 @@ public sealed class FaultAndSettingsTests : IClassFixture<SandboxFixture>, IDisp
     [MemberData(nameof(Routes))]
     public async Task The_sandbox_accepts_every_route_name(string route)
     {
-        await _control.AddFaultAsync(new SandboxFault(route, SandboxFaultNames.Latency), TestTimeout.Token);
+        await Control.AddFaultAsync(new SandboxFault(route, SandboxFaultNames.Latency), TestTimeout.Token);
 
-        Assert.Equal(route, Assert.Single(_sandbox.Control.GetFaults()).Route);
+        Assert.Equal(route, Assert.Single(Sandbox.Control.GetFaults()).Route);
     }
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task The_sandbox_accepts_every_kind_name(string kind)
     {
-        await _control.AddFaultAsync(new SandboxFault(SandboxFaultNames.SendMailRoute.ToUpperInvariant(), kind.ToUpperInvariant()), TestTimeout.Token);
+        await Control.AddFaultAsync(new SandboxFault(SandboxFaultNames.SendMailRoute.ToUpperInvariant(), kind.ToUpperInvariant()), TestTimeout.Token);
 
-        Assert.Equal(kind, SandboxFaultNames.Kinds[(int)Assert.Single(_sandbox.Control.GetFaults()).Kind]);
+        Assert.Equal(kind, SandboxFaultNames.Kinds[(int)Assert.Single(Sandbox.Control.GetFaults()).Kind]);
     }
 
     [Theory]
@@ -96,11 +84,11 @@ public sealed class FaultAndSettingsTests : IClassFixture<SandboxFixture>, IDisp
     [InlineData("sendMail", "throttled", "'throttled' is not a sandbox fault kind")]
     public async Task Unknown_names_are_refused_before_anything_is_sent(string route, string kind, string cause)
     {
-        var error = await Assert.ThrowsAsync<GraphMailException>(() => _control.AddFaultAsync(new SandboxFault(route, kind), TestTimeout.Token));
+        var error = await Assert.ThrowsAsync<GraphMailException>(() => Control.AddFaultAsync(new SandboxFault(route, kind), TestTimeout.Token));
 
         Assert.Equal((ErrorIds.InvalidSandboxFault, GraphMailErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
         Assert.StartsWith(cause, error.Cause);
-        Assert.Empty(_sandbox.Control.GetFaults());
+        Assert.Empty(Sandbox.Control.GetFaults());
     }
 
     [Theory]
@@ -114,7 +102,7 @@ public sealed class FaultAndSettingsTests : IClassFixture<SandboxFixture>, IDisp
     {
         var fault = new SandboxFault("sendMail", "throttle") { Count = count, Ratio = ratio, RetryAfterSeconds = retryAfter, LatencyMilliseconds = latency };
 
-        var error = await Assert.ThrowsAsync<GraphMailException>(() => _control.AddFaultAsync(fault, TestTimeout.Token));
+        var error = await Assert.ThrowsAsync<GraphMailException>(() => Control.AddFaultAsync(fault, TestTimeout.Token));
 
         Assert.Equal(ErrorIds.InvalidSandboxFault, error.ErrorId);
     }
@@ -123,7 +111,7 @@ public sealed class FaultAndSettingsTests : IClassFixture<SandboxFixture>, IDisp
     public async Task A_tokenExpired_fault_on_the_token_route_is_refused_by_the_sandbox_in_its_words()
     {
         var error = await Assert.ThrowsAsync<GraphMailException>(() =>
-            _control.AddFaultAsync(new SandboxFault(SandboxFaultNames.TokenRoute, SandboxFaultNames.TokenExpired), TestTimeout.Token));
+            Control.AddFaultAsync(new SandboxFault(SandboxFaultNames.TokenRoute, SandboxFaultNames.TokenExpired), TestTimeout.Token));
 
         Assert.Equal((ErrorIds.SandboxControlRefused, GraphMailErrorKind.InvalidArgument, 400), (error.ErrorId, error.Kind, error.HttpStatus));
         Assert.Equal("The sandbox refused POST /_sandbox/faults: A tokenExpired fault applies to Graph routes that take a bearer token.", error.Cause);
@@ -133,30 +121,30 @@ public sealed class FaultAndSettingsTests : IClassFixture<SandboxFixture>, IDisp
     public async Task Settings_change_what_the_sandbox_enforces_and_reset_restores_them()
     {
         var token = await SenderTokenAsync();
-        var original = _sandbox.Control.GetSettings();
+        var original = Sandbox.Control.GetSettings();
         var twoRecipients = SandboxGraphRequests.SendMailBody(extraMessageProperties: ",\"ccRecipients\":[{\"emailAddress\":{\"address\":\"cc@example.com\"}}]");
 
-        await _control.UpdateSettingsAsync(new Dictionary<string, object> { ["maxRecipientsPerMessage"] = 1 }, TestTimeout.Token);
-        using (var refused = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, twoRecipients))
+        await Control.UpdateSettingsAsync(new Dictionary<string, object> { ["maxRecipientsPerMessage"] = 1 }, TestTimeout.Token);
+        using (var refused = await SandboxGraphRequests.SendMailAsync(Sandbox, token, SandboxDefaults.Noreply, twoRecipients))
         {
             await SandboxGraphRequests.AssertGraphErrorAsync(refused, 400, "ErrorTooManyRecipients");
         }
 
-        await _control.AddFaultAsync(new SandboxFault("sendMail", "throttle") { Ratio = 1 }, TestTimeout.Token);
-        await _control.ResetAsync(TestTimeout.Token);
+        await Control.AddFaultAsync(new SandboxFault("sendMail", "throttle") { Ratio = 1 }, TestTimeout.Token);
+        await Control.ResetAsync(TestTimeout.Token);
 
-        Assert.Equal(original, _sandbox.Control.GetSettings());
-        Assert.Empty(_sandbox.Control.GetFaults());
-        using var accepted = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, twoRecipients);
+        Assert.Equal(original, Sandbox.Control.GetSettings());
+        Assert.Empty(Sandbox.Control.GetFaults());
+        using var accepted = await SandboxGraphRequests.SendMailAsync(Sandbox, token, SandboxDefaults.Noreply, twoRecipients);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        Assert.Single(_sandbox.Control.GetMessages());
+        Assert.Single(Sandbox.Control.GetMessages());
     }
 
     [Fact]
     public async Task An_unknown_setting_is_the_sandboxs_refusal()
     {
         var error = await Assert.ThrowsAsync<GraphMailException>(() =>
-            _control.UpdateSettingsAsync(new Dictionary<string, object> { ["latencyMilliseconds"] = 5 }, TestTimeout.Token));
+            Control.UpdateSettingsAsync(new Dictionary<string, object> { ["latencyMilliseconds"] = 5 }, TestTimeout.Token));
 
         Assert.Equal(ErrorIds.SandboxControlRefused, error.ErrorId);
         Assert.EndsWith("Unknown setting 'latencyMilliseconds'.", error.Cause);
@@ -178,14 +166,14 @@ public sealed class FaultAndSettingsTests : IClassFixture<SandboxFixture>, IDisp
     }
 
     [Fact]
-    public void An_endpoint_without_a_control_API_is_refused()
+    public void An_endpoint_without_aControl_API_is_refused()
     {
-        var readyLine = _sandbox.Server.ReadyLine.Replace("\"control\":", "\"notControl\":", StringComparison.Ordinal);
+        var readyLine = Sandbox.Server.ReadyLine.Replace("\"control\":", "\"notControl\":", StringComparison.Ordinal);
 
         var error = Assert.Throws<GraphMailException>(() => new SandboxControlClient(SandboxEndpoint.Parse(readyLine)));
 
         Assert.Equal(ErrorIds.InvalidSandboxEndpoint, error.ErrorId);
     }
 
-    private Task<string> SenderTokenAsync() => _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
+    private Task<string> SenderTokenAsync() => Sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
 }

@@ -14,22 +14,10 @@ using Microsoft.Graph.Users.Item.Messages.Item.Attachments.CreateUploadSession;
 namespace GraphMail.Tests.SandboxHosting;
 
 /// <summary>A real send through the real sandbox, read back through the control client: every SandboxMessage property.</summary>
-public sealed class MessageRoundTripTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class MessageRoundTripTests(SandboxFixture sandbox) : ControlClientTestBase(sandbox)
 {
     private static readonly byte[] Report = "quarter,total\nQ3,42\n"u8.ToArray();
     private static readonly byte[] Logo = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
-
-    private readonly SandboxFixture _sandbox;
-    private readonly SandboxControlClient _control;
-
-    public MessageRoundTripTests(SandboxFixture sandbox)
-    {
-        _sandbox = sandbox;
-        sandbox.Reset();
-        _control = new SandboxControlClient(SandboxEndpoint.Parse(sandbox.Server.ReadyLine));
-    }
-
-    public void Dispose() => _control.Dispose();
 
     [Fact]
     public async Task Every_property_of_a_sendMail_message_arrives_as_sent()
@@ -52,14 +40,14 @@ public sealed class MessageRoundTripTests : IClassFixture<SandboxFixture>, IDisp
              "saveToSentItems":false}
             """;
         var clientRequestId = Guid.NewGuid().ToString();
-        var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
+        var token = await Sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
         var before = DateTimeOffset.UtcNow;
 
-        using var sent = await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Reports, body, clientRequestId);
+        using var sent = await SandboxGraphRequests.SendMailAsync(Sandbox, token, SandboxDefaults.Reports, body, clientRequestId);
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
-        var message = Assert.Single(await _control.GetMessagesAsync(null, TestTimeout.Token));
+        var message = Assert.Single(await Control.GetMessagesAsync(null, TestTimeout.Token));
 
-        var recorded = Assert.Single(_sandbox.Control.GetMessages());
+        var recorded = Assert.Single(Sandbox.Control.GetMessages());
         Assert.Equal(recorded.Id, message.Id);
         Assert.Equal(SandboxDefaults.Reports, message.Mailbox);
         Assert.Equal(("reports@contoso.com", "Reports"), (message.From!.Address, message.From.Name));
@@ -96,7 +84,7 @@ public sealed class MessageRoundTripTests : IClassFixture<SandboxFixture>, IDisp
     [Fact]
     public async Task A_draft_sent_with_an_upload_session_says_so_and_lists_the_open_draft_before()
     {
-        var graph = SandboxGraph.Create(_sandbox.Server, SandboxMsal.WithSecret(_sandbox.Server, SandboxDefaults.LargeAttachmentsAppId, SandboxDefaults.LargeAttachmentsSecret));
+        var graph = SandboxGraph.Create(Sandbox.Server, SandboxMsal.WithSecret(Sandbox.Server, SandboxDefaults.LargeAttachmentsAppId, SandboxDefaults.LargeAttachmentsSecret));
         var content = RandomNumberGenerator.GetBytes((3 * 1024 * 1024) + 17);
         var draft = await graph.Users[SandboxDefaults.Noreply].Messages.PostAsync(new Message
         {
@@ -108,16 +96,16 @@ public sealed class MessageRoundTripTests : IClassFixture<SandboxFixture>, IDisp
             AttachmentItem = new AttachmentItem { AttachmentType = AttachmentType.File, Name = "big.bin", Size = content.Length, ContentType = "application/octet-stream" },
         });
 
-        var pending = Assert.Single(await _control.GetDraftsAsync(TestTimeout.Token));
+        var pending = Assert.Single(await Control.GetDraftsAsync(TestTimeout.Token));
         Assert.Equal((draft.Id, SandboxDefaults.Noreply, SandboxDefaults.LargeAttachmentsAppId, "Big file", 1), (pending.Id, pending.Mailbox, pending.ClientId, pending.Subject, pending.OpenUploadSessions));
         Assert.NotEqual(default, pending.CreatedAt);
 
-        var upload = new LargeFileUploadTask<FileAttachment>(session!, new MemoryStream(content), 12 * 320 * 1024, SandboxGraph.CreateAnonymousAdapter(_sandbox.Server));
+        var upload = new LargeFileUploadTask<FileAttachment>(session!, new MemoryStream(content), 12 * 320 * 1024, SandboxGraph.CreateAnonymousAdapter(Sandbox.Server));
         Assert.True((await upload.UploadAsync()).UploadSucceeded);
         await graph.Users[SandboxDefaults.Noreply].Messages[draft.Id].Send.PostAsync();
 
-        Assert.Empty(await _control.GetDraftsAsync(TestTimeout.Token));
-        var message = Assert.Single(await _control.GetMessagesAsync(SandboxDefaults.Noreply, TestTimeout.Token));
+        Assert.Empty(await Control.GetDraftsAsync(TestTimeout.Token));
+        var message = Assert.Single(await Control.GetMessagesAsync(SandboxDefaults.Noreply, TestTimeout.Token));
         Assert.Equal(("draftSend", true), (message.Path, message.SaveToSentItems));
         var attachment = Assert.Single(message.Attachments);
         Assert.Equal(("big.bin", (long)content.Length, "uploadSession"), (attachment.Name, attachment.Size, attachment.Source));
@@ -127,36 +115,36 @@ public sealed class MessageRoundTripTests : IClassFixture<SandboxFixture>, IDisp
     [Fact]
     public async Task Messages_filter_by_mailbox_and_clear()
     {
-        var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
-        (await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody(subject: "one"))).Dispose();
-        (await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Reports, SandboxGraphRequests.SendMailBody(subject: "two"))).Dispose();
+        var token = await Sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
+        (await SandboxGraphRequests.SendMailAsync(Sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody(subject: "one"))).Dispose();
+        (await SandboxGraphRequests.SendMailAsync(Sandbox, token, SandboxDefaults.Reports, SandboxGraphRequests.SendMailBody(subject: "two"))).Dispose();
 
-        Assert.Equal(["one", "two"], (await _control.GetMessagesAsync(null, TestTimeout.Token)).Select(m => m.Subject));
-        Assert.Equal(["two"], (await _control.GetMessagesAsync("REPORTS@contoso.com", TestTimeout.Token)).Select(m => m.Subject));
-        Assert.Empty(await _control.GetMessagesAsync("nobody+x@contoso.com", TestTimeout.Token));
+        Assert.Equal(["one", "two"], (await Control.GetMessagesAsync(null, TestTimeout.Token)).Select(m => m.Subject));
+        Assert.Equal(["two"], (await Control.GetMessagesAsync("REPORTS@contoso.com", TestTimeout.Token)).Select(m => m.Subject));
+        Assert.Empty(await Control.GetMessagesAsync("nobody+x@contoso.com", TestTimeout.Token));
 
-        await _control.ClearMessagesAsync(TestTimeout.Token);
+        await Control.ClearMessagesAsync(TestTimeout.Token);
 
-        Assert.Empty(await _control.GetMessagesAsync(null, TestTimeout.Token));
-        Assert.Empty(_sandbox.Control.GetMessages());
+        Assert.Empty(await Control.GetMessagesAsync(null, TestTimeout.Token));
+        Assert.Empty(Sandbox.Control.GetMessages());
     }
 
     [Fact]
     public async Task The_request_log_reads_with_its_route_filter()
     {
-        var token = await _sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
-        (await SandboxGraphRequests.SendMailAsync(_sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody(), "crid-1")).Dispose();
+        var token = await Sandbox.TokenAsync(SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret);
+        (await SandboxGraphRequests.SendMailAsync(Sandbox, token, SandboxDefaults.Noreply, SandboxGraphRequests.SendMailBody(), "crid-1")).Dispose();
 
-        var entries = await _control.GetRequestsAsync(SandboxFaultNames.SendMailRoute, TestTimeout.Token);
+        var entries = await Control.GetRequestsAsync(SandboxFaultNames.SendMailRoute, TestTimeout.Token);
 
         var entry = Assert.Single(entries);
-        var logged = Assert.Single(_sandbox.Control.GetRequests(), r => r.Route == SandboxFaultNames.SendMailRoute);
+        var logged = Assert.Single(Sandbox.Control.GetRequests(), r => r.Route == SandboxFaultNames.SendMailRoute);
         Assert.Equal(("POST", "sendMail", 202, SandboxDefaults.SenderAppId, "crid-1", logged.RequestId), (entry.Method, entry.Route, entry.Status, entry.ClientId, entry.ClientRequestId, entry.RequestId));
         Assert.Equal(logged.Path, entry.Path);
         Assert.Equal(logged.Time, entry.Time);
         Assert.Null(entry.Fault);
         Assert.Null(entry.BatchRequestId);
-        Assert.Contains(await _control.GetRequestsAsync(null, TestTimeout.Token), r => r.Route == SandboxFaultNames.TokenRoute);
+        Assert.Contains(await Control.GetRequestsAsync(null, TestTimeout.Token), r => r.Route == SandboxFaultNames.TokenRoute);
     }
 
     private static bool IsDefault(object? value) => value switch
