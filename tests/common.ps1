@@ -1,11 +1,11 @@
 # Dot-sourced by every tests/<Cmdlet>.Tests.ps1 (in BeforeAll): imports the BUILT module from out/ and offers a
-# GraphMail.Sandbox for the tests to talk to. Build first: dotnet build GraphMailModule.sln -c Release
+# GraphMail.Sandbox for the tests to talk to, started by the module's own Start-GraphMailSandbox from the sandbox/
+# folder the build lays out. Build first: dotnet build GraphMailModule.sln -c Release
 # (./build.ps1 Test does both, and runs Pester in a child pwsh so the DLLs are not held by this session).
 
 $script:RepositoryRoot = Split-Path -Parent $PSScriptRoot
 $script:ModuleVersion = (Import-PowerShellDataFile (Join-Path $RepositoryRoot 'GraphMail.psd1')).ModuleVersion
 $script:ModuleManifest = [System.IO.Path]::Combine($RepositoryRoot, 'out', 'GraphMail', $ModuleVersion, 'GraphMail.psd1')
-$script:SandboxAssembly = [System.IO.Path]::Combine($RepositoryRoot, 'src', 'GraphMail.Sandbox', 'bin', 'Release', 'net8.0', 'GraphMail.Sandbox.dll')
 
 if (-not (Test-Path -LiteralPath $ModuleManifest)) {
     throw "The built module is missing at $ModuleManifest. Run: dotnet build GraphMailModule.sln -c Release"
@@ -16,74 +16,44 @@ Import-Module -Name $ModuleManifest -Force -ErrorAction Stop
 function Start-TestSandbox {
     <#
     .SYNOPSIS
-    Starts GraphMail.Sandbox on a random loopback port and returns its ready line (as text and as an object).
+    Start-GraphMailSandbox, plus the ready line as an object in Endpoint (managedIdentity, graph, certificateSha256...).
     #>
     [CmdletBinding()]
     param(
         [string] $Seed
     )
 
-    $connectionFile = Join-Path ([System.IO.Path]::GetTempPath()) ("graphmail-sandbox-" + [guid]::NewGuid() + '.json')
-    $arguments = @($SandboxAssembly, '--port', '0', '--connection-file', $connectionFile)
+    $parameters = @{}
     if ($Seed) {
-        $arguments += @('--seed', $Seed)
+        $parameters.SeedPath = $Seed
     }
 
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path ([System.IO.Path]::GetTempPath()) ("graphmail-sandbox-" + [guid]::NewGuid() + '.out'))
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while (-not (Test-Path -LiteralPath $connectionFile)) {
-        if ($process.HasExited) {
-            throw "GraphMail.Sandbox exited with code $($process.ExitCode) before it was ready."
-        }
-
-        if ([DateTime]::UtcNow -gt $deadline) {
-            Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
-            throw 'GraphMail.Sandbox did not become ready within 60 seconds.'
-        }
-
-        Start-Sleep -Milliseconds 100
-    }
-
-    $readyLine = Get-Content -LiteralPath $connectionFile -Raw
-    [pscustomobject]@{
-        Process        = $process
-        ConnectionFile = $connectionFile
-        ReadyLine      = $readyLine
-        Endpoint       = $readyLine | ConvertFrom-Json
-    }
+    $sandbox = Start-GraphMailSandbox @parameters -ErrorAction Stop
+    $sandbox | Add-Member -NotePropertyName Endpoint -NotePropertyValue ($sandbox.ReadyLine | ConvertFrom-Json) -PassThru
 }
 
 function Stop-TestSandbox {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)]
+        [AllowNull()]
         $Sandbox
     )
 
-    if (-not $Sandbox.Process.HasExited) {
-        Stop-Process -Id $Sandbox.Process.Id -ErrorAction SilentlyContinue
-        $Sandbox.Process.WaitForExit(10000) | Out-Null
+    if ($Sandbox) {
+        Stop-GraphMailSandbox -Sandbox $Sandbox
     }
-
-    Remove-Item -LiteralPath $Sandbox.ConnectionFile -ErrorAction SilentlyContinue
 }
 
-function Invoke-SandboxControl {
+function New-SandboxHttpClient {
     <#
     .SYNOPSIS
-    Calls the sandbox control API (outside /v1.0), trusting only the sandbox's pinned certificate.
+    An HttpClient that trusts only the sandbox's certificate (by its SHA-256 pin), and only on loopback.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)]
-        $Sandbox,
-
-        [Parameter(Mandatory)]
-        [string] $Path,
-
-        [string] $Method = 'GET',
-
-        $Body
+        $Sandbox
     )
 
     # A script block cannot be the certificate callback (it runs on a thread with no runspace): pin in C#.
@@ -113,9 +83,30 @@ namespace GraphMailTests
 '@
     }
 
-    $client = [GraphMailTests.PinnedClient]::Create($Sandbox.Endpoint.certificateSha256)
+    [GraphMailTests.PinnedClient]::Create(($Sandbox.ReadyLine | ConvertFrom-Json).certificateSha256)
+}
+
+function Invoke-SandboxControl {
+    <#
+    .SYNOPSIS
+    Calls the sandbox control API (outside /v1.0) for what the GraphMailSandbox cmdlets do not cover (requests, settings).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [Parameter(Mandatory)]
+        [string] $Path,
+
+        [string] $Method = 'GET',
+
+        $Body
+    )
+
+    $client = New-SandboxHttpClient -Sandbox $Sandbox
     try {
-        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), $Sandbox.Endpoint.control.TrimEnd('/') + '/' + $Path.TrimStart('/'))
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), $Sandbox.ControlUri.ToString().TrimEnd('/') + '/' + $Path.TrimStart('/'))
         if ($PSBoundParameters.ContainsKey('Body')) {
             $request.Content = [System.Net.Http.StringContent]::new(($Body | ConvertTo-Json -Depth 10), [System.Text.Encoding]::UTF8, 'application/json')
         }
@@ -130,5 +121,66 @@ namespace GraphMailTests
     }
     finally {
         $client.Dispose()
+    }
+}
+
+function Send-SandboxTestMail {
+    <#
+    .SYNOPSIS
+    Sends one message to the sandbox over raw HTTP as the default seed's sender app (a token, then sendMail), so the
+    sandbox cmdlets can be tested without Send-GraphMail. Returns the HTTP status and the Retry-After seconds.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        $Sandbox,
+
+        [Parameter(Mandatory)]
+        [hashtable] $Message,
+
+        [string] $Mailbox = 'noreply@contoso.com'
+    )
+
+    $client = New-SandboxHttpClient -Sandbox $Sandbox
+    try {
+        $form = [System.Collections.Generic.Dictionary[string, string]]::new()
+        $form['client_id'] = '51c27551-41e7-4952-a996-08bd0bfb1752'
+        $form['client_secret'] = 'Sbx8Q~GraphMailSender.Secret-0001'
+        $form['scope'] = 'https://graph.microsoft.com/.default'
+        $form['grant_type'] = 'client_credentials'
+        $tokenResponse = $client.PostAsync($Sandbox.AuthorityUri.ToString() + 'contoso.com/oauth2/v2.0/token', [System.Net.Http.FormUrlEncodedContent]::new($form)).GetAwaiter().GetResult()
+        $token = ($tokenResponse.Content.ReadAsStringAsync().GetAwaiter().GetResult() | ConvertFrom-Json).access_token
+
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Post, "$($Sandbox.GraphUri)/users/$Mailbox/sendMail")
+        $request.Headers.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $token)
+        $body = @{ message = $Message; saveToSentItems = $false } | ConvertTo-Json -Depth 10
+        $request.Content = [System.Net.Http.StringContent]::new($body, [System.Text.Encoding]::UTF8, 'application/json')
+        $response = $client.SendAsync($request).GetAwaiter().GetResult()
+        [pscustomobject]@{
+            StatusCode        = [int]$response.StatusCode
+            RetryAfterSeconds = if ($response.Headers.RetryAfter) { $response.Headers.RetryAfter.Delta.TotalSeconds } else { $null }
+        }
+    }
+    finally {
+        $client.Dispose()
+    }
+}
+
+function New-SandboxTestMessage {
+    <#
+    .SYNOPSIS
+    A minimal sendMail message (as a hashtable for Send-SandboxTestMail).
+    #>
+    [CmdletBinding()]
+    param(
+        [string] $Subject = 'Hello',
+
+        [string] $To = 'someone@example.com'
+    )
+
+    @{
+        subject      = $Subject
+        body         = @{ contentType = 'Text'; content = 'Hi' }
+        toRecipients = @(@{ emailAddress = @{ address = $To } })
     }
 }

@@ -7,7 +7,7 @@ using GraphMail.Sandbox.Hosting;
 
 namespace GraphMail.Sandbox;
 
-/// <summary>The standalone sandbox: prints one JSON ready line on stdout, logs (if any) to stderr, stops on Ctrl+C or SIGTERM with exit 0.</summary>
+/// <summary>The standalone sandbox: prints one JSON ready line on stdout, logs (if any) to stderr, stops on Ctrl+C, SIGTERM or the --parent-pid process's exit, with exit 0.</summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -38,7 +38,27 @@ public static class Program
 
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.TrySetResult(); });
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.TrySetResult(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            if (command.ParentProcessId is null)
+            {
+                stop.TrySetResult();
+            }
+            else
+            {
+                // The terminal sends Ctrl+C to the parent's whole process group: a PowerShell user stopping one
+                // command must not lose the sandbox the session started.
+                Console.Error.WriteLine(ParentProcess.IgnoredInterrupt(command.ParentProcessId.Value));
+            }
+        });
+
+        using var parent = command.ParentProcessId is { } parentId ? ParentProcess.Find(parentId) : null;
+        if (command.ParentProcessId is not null && parent is null)
+        {
+            await Console.Error.WriteLineAsync($"GraphMail.Sandbox could not start: the parent process {command.ParentProcessId} is not running.").ConfigureAwait(false);
+            return 1;
+        }
 
         SandboxServer server;
         try
@@ -67,6 +87,11 @@ public static class Program
 
             await Console.Out.WriteLineAsync(server.ReadyLine).ConfigureAwait(false);
             await Console.Out.FlushAsync().ConfigureAwait(false);
+            if (parent is not null)
+            {
+                ParentProcess.OnExit(parent, () => stop.TrySetResult());
+            }
+
             await stop.Task.ConfigureAwait(false);
         }
 

@@ -13,9 +13,11 @@ internal sealed record CommandLine
         Usage:
           GraphMail.Sandbox [--port N] [--seed FILE] [--connection-file PATH]
                             [--certificate PFX [--certificate-password PASSWORD]] [--random-seed N] [--verbose]
+                            [--parent-pid PID]
           GraphMail.Sandbox new-app-certificate --out DIRECTORY [--name NAME] [--password PASSWORD] [--years N]
 
-        When ready it prints one JSON line on stdout (see docs/sandbox.md) and runs until Ctrl+C or SIGTERM.
+        When ready it prints one JSON line on stdout (see docs/sandbox.md) and runs until Ctrl+C or SIGTERM,
+        or, with --parent-pid, until that process exits (Ctrl+C is then left to that process).
         """;
 
     internal int Port { get; init; }
@@ -31,6 +33,9 @@ internal sealed record CommandLine
     internal int? RandomSeed { get; init; }
 
     internal bool Verbose { get; init; }
+
+    /// <summary>The process whose exit stops the sandbox (the PowerShell session that started it).</summary>
+    internal int? ParentProcessId { get; init; }
 
     internal bool Help { get; init; }
 
@@ -61,6 +66,7 @@ internal sealed record CommandLine
                 "--certificate-password" => result with { CertificatePassword = Next() },
                 "--random-seed" => result with { RandomSeed = NextNumber() },
                 "--verbose" => result with { Verbose = true },
+                "--parent-pid" => result with { ParentProcessId = NextNumber() },
                 "--help" or "-h" or "-?" => result with { Help = true },
                 "new-app-certificate" when i == 0 => result with { NewAppCertificate = true },
                 "--out" => result with { OutputDirectory = Next() },
@@ -74,6 +80,11 @@ internal sealed record CommandLine
         if (result.Port is < 0 or > 65535)
         {
             throw new ArgumentException("--port must be 0..65535.");
+        }
+
+        if (result.ParentProcessId is < 1)
+        {
+            throw new ArgumentException("--parent-pid must be a process id (1 or more).");
         }
 
         return result;

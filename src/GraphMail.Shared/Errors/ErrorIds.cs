@@ -117,4 +117,14 @@ public static class ErrorIds
     public const string InvalidServicePrincipalObjectId = "InvalidServicePrincipalObjectId";
     public const string InvalidScopingName = "InvalidScopingName";
     public const string ExchangeCommandFailed = "ExchangeCommandFailed";
+    // Sandbox: Start-GraphMailSandbox and the cmdlets that read and steer it
+    public const string SandboxNotStarted = "SandboxNotStarted";
+    public const string SandboxFilesMissing = "SandboxFilesMissing";
+    public const string SandboxDotnetNotFound = "SandboxDotnetNotFound";
+    public const string SandboxAspNetCoreMissing = "SandboxAspNetCoreMissing";
+    public const string SandboxStartFailed = "SandboxStartFailed";
+    public const string SandboxStartTimeout = "SandboxStartTimeout";
+    public const string SandboxUnreachable = "SandboxUnreachable";
+    public const string SandboxControlRefused = "SandboxControlRefused";
+    public const string InvalidSandboxFault = "InvalidSandboxFault";
 }

@@ -47,6 +47,9 @@ public abstract class GraphMailCmdlet : PSCmdlet, IDisposable
     protected void ThrowEngineError(GraphMailException exception, object? target) =>
         ThrowTerminatingError(ErrorRecords.From(exception, target));
 
+    /// <summary>A path as PowerShell means it (relative to the current location, ~ expanded); as typed where there is no session.</summary>
+    protected string ProviderPath(string path) => (SessionState is null ? null : GetUnresolvedProviderPathFromPSPath(path)) ?? path;
+
     protected override void StopProcessing() => _stopping.Cancel();
 
     public void Dispose()

@@ -47,9 +47,6 @@ public abstract partial class GraphMailCredentialCmdlet
 
     private static bool IsJson(string text) => text.TrimStart().StartsWith("{", System.StringComparison.Ordinal);
 
-    /// <summary>A path as PowerShell means it (relative to the current location, ~ expanded); as typed where there is no session.</summary>
-    private string ProviderPath(string path) => (SessionState is null ? null : GetUnresolvedProviderPathFromPSPath(path)) ?? path;
-
     /// <summary>
     /// The bound values PowerShell's own types hold (switches, PSCredential). The stub System.Management.Automation
     /// tests run against cannot show them, so tests pass them here.

@@ -28,7 +28,7 @@ public sealed partial class SendGraphMailCommand
         _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
         _channel = new ConnectionChannel(connection);
         _run = new SendRun(new MessageSender(_channel), MailParameters.FromBound(Bound(_commandLine)), connection.Info.DefaultFrom,
-            path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path), CancellationToken);
+            ProviderPath, CancellationToken);
         WriteNotes();
     }
 

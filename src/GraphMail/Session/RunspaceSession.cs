@@ -3,7 +3,7 @@ using GraphMail.Engine.Connections;
 namespace GraphMail.Session;
 
 /// <summary>One runspace's GraphMail state: at most one connection, replaced by Connect, dropped by Disconnect.</summary>
-internal sealed class RunspaceSession
+internal sealed partial class RunspaceSession
 {
     internal const string NotConnectedMessage = "Not connected. Run Connect-GraphMail first.";
 

@@ -46,6 +46,19 @@ internal static class CompiledCmdlets
         All.SingleOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"No compiled cmdlet named {name}; found: {string.Join(", ", All.Select(c => c.Name))}");
 
+    /// <summary>The values of a parameter's [ValidateSet], in order; empty when it has none.</summary>
+    internal static IReadOnlyList<string> ValidateSetOf(string cmdlet, string parameter)
+    {
+        using var context = CreateContext();
+        var type = context.LoadFromAssemblyPath(AssemblyPath).GetType(Get(cmdlet).TypeName, throwOnError: true)!;
+        return type.GetProperty(parameter)!.GetCustomAttributesData()
+            .Where(a => a.AttributeType.Name == "ValidateSetAttribute")
+            .SelectMany(a => a.ConstructorArguments)
+            .SelectMany(arg => (IEnumerable<CustomAttributeTypedArgument>)arg.Value!)
+            .Select(v => (string)v.Value!)
+            .ToList();
+    }
+
     /// <summary>Assembly references of a built module assembly, by simple name.</summary>
     internal static IReadOnlyList<string> ReferencesOf(string assemblyPath)
     {

@@ -28,6 +28,10 @@ public sealed class ModuleLayoutTests
     [InlineData("bin/net472/GraphMail.dll")]
     [InlineData("bin/net472/GraphMail.Engine.dll")]
     [InlineData("bin/net472/Microsoft.Identity.Client.dll")]
+    [InlineData("sandbox/GraphMail.Sandbox.dll")]
+    [InlineData("sandbox/GraphMail.Sandbox.runtimeconfig.json")]
+    [InlineData("sandbox/Seed/default.json")]
+    [InlineData("sandbox/Seed/contoso-app.pfx")]
     public void ShipsFile(string relativePath) =>
         Assert.True(File.Exists(Path.Combine(Module, relativePath)), relativePath + " is missing from " + Module);
 
@@ -55,7 +59,44 @@ public sealed class ModuleLayoutTests
         var files = Directory.GetFiles(Module, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
         Assert.DoesNotContain("System.Management.Automation.dll", files);
         Assert.DoesNotContain(files, f => f!.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(files, f => f!.EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(files, f => f!.EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase) && f != "GraphMail.Sandbox.deps.json");
+    }
+
+    [Fact]
+    public void TheSandboxFolderHoldsTheSandboxItsRuntimeFilesAndItsSeedOnly()
+    {
+        var sandbox = Path.Combine(Module, "sandbox");
+        var files = Directory.GetFiles(sandbox, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(sandbox, f).Replace('\\', '/'))
+            .OrderBy(f => f, StringComparer.Ordinal);
+
+        Assert.Equal(
+            [
+                "GraphMail.Sandbox.deps.json", "GraphMail.Sandbox.dll", "GraphMail.Sandbox.pdb", "GraphMail.Sandbox.runtimeconfig.json",
+                "Seed/contoso-app.cer", "Seed/contoso-app.pem", "Seed/contoso-app.pfx", "Seed/default.json", "Seed/seed.schema.json",
+            ],
+            files);
+    }
+
+    [Theory]
+    [InlineData("default.json")]
+    [InlineData("contoso-app.pfx")]
+    [InlineData("contoso-app.pem")]
+    public void TheShippedSeedFilesAreTheSourceFiles(string name) =>
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "src", "GraphMail.Sandbox", "Seed", name)),
+            File.ReadAllBytes(Path.Combine(Module, "sandbox", "Seed", name)));
+
+    [Fact]
+    public void TheSandboxRunsOnAnyNet8OrLaterRuntimeWithAspNetCore()
+    {
+        using var runtimeConfig = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Module, "sandbox", "GraphMail.Sandbox.runtimeconfig.json")));
+        var options = runtimeConfig.RootElement.GetProperty("runtimeOptions");
+
+        Assert.Equal("Major", options.GetProperty("rollForward").GetString());
+        Assert.Contains(
+            options.GetProperty("frameworks").EnumerateArray().Select(f => (f.GetProperty("name").GetString(), f.GetProperty("version").GetString())),
+            f => f == ("Microsoft.AspNetCore.App", "8.0.0"));
     }
 
     [Theory]
@@ -63,6 +104,7 @@ public sealed class ModuleLayoutTests
     [InlineData("bin/net8.0/GraphMail.Shared.dll")]
     [InlineData("bin/net8.0/deps/GraphMail.Engine.dll")]
     [InlineData("bin/net472/GraphMail.dll")]
+    [InlineData("sandbox/GraphMail.Sandbox.dll")]
     public void AssembliesTakeTheManifestVersion(string relativePath)
     {
         var version = AssemblyName.GetAssemblyName(Path.Combine(Module, relativePath)).Version!;

@@ -1,0 +1,13 @@
+using System.Management.Automation;
+
+namespace GraphMail.Commands;
+
+/// <summary>
+/// Forgets the messages a sandbox recorded, so the next test starts from none. No -WhatIf: it changes nothing but a
+/// throwaway test double this session started.
+/// </summary>
+[Cmdlet(VerbsCommon.Clear, "GraphMailSandboxMessage")]
+public sealed class ClearGraphMailSandboxMessageCommand : GraphMailSandboxCmdlet
+{
+    protected override void ProcessRecord() => Control((client, cancellation) => client.ClearMessagesAsync(cancellation));
+}

@@ -1,0 +1,22 @@
+using System.Management.Automation;
+
+namespace GraphMail.Commands;
+
+/// <summary>The messages a sandbox accepted for delivery, oldest first, for a test to assert on.</summary>
+[Cmdlet(VerbsCommon.Get, "GraphMailSandboxMessage")]
+[OutputType(typeof(SandboxMessage))]
+public sealed class GetGraphMailSandboxMessageCommand : GraphMailSandboxCmdlet
+{
+    /// <summary>Only messages sent as this mailbox (its UPN).</summary>
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? Mailbox { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (Control((client, cancellation) => client.GetMessagesAsync(Mailbox, cancellation)) is { } messages)
+        {
+            WriteObject(messages, enumerateCollection: true);
+        }
+    }
+}

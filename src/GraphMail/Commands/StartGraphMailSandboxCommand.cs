@@ -1,0 +1,53 @@
+using System.IO;
+using System.Management.Automation;
+using GraphMail.Engine.SandboxHosting.Launching;
+using GraphMail.LoadContext;
+using GraphMail.Session;
+
+namespace GraphMail.Commands;
+
+/// <summary>
+/// Starts the GraphMail.Sandbox that ships in the module's sandbox folder, as a child of this PowerShell process
+/// that stops when it exits, and makes it this session's current sandbox.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Start, "GraphMailSandbox")]
+[OutputType(typeof(SandboxInstance))]
+public sealed class StartGraphMailSandboxCommand : GraphMailCmdlet
+{
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int Port { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SeedPath { get; set; }
+
+    /// <summary>Which session remembers the sandbox; tests pass their own.</summary>
+    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
+
+    /// <summary>Where GraphMail.Sandbox.dll is; tests point it at the built module.</summary>
+    internal string SandboxDirectory { get; set; } = SandboxDirectoryFor(IsolatedDependencies.ModuleBinDirectory);
+
+    /// <summary>The module's sandbox folder, seen from bin/net8.0 or bin/net472, where GraphMail.dll loads from.</summary>
+    internal static string SandboxDirectoryFor(string moduleBinDirectory) =>
+        Path.GetFullPath(Path.Combine(moduleBinDirectory, "..", "..", "sandbox"));
+
+    protected override void ProcessRecord()
+    {
+        var request = new SandboxStartRequest(SandboxDirectory) { Port = Port, SeedPath = SeedPath is null ? null : ProviderPath(SeedPath) };
+        SandboxInstance sandbox;
+        try
+        {
+            sandbox = Await(cancellation => SandboxLauncher.StartAsync(request, cancellation));
+        }
+        catch (GraphMailException e)
+        {
+            ThrowEngineError(e, (object?)SeedPath ?? Port);
+            return;
+        }
+
+        Session.UseSandbox(sandbox);
+        WriteVerbose($"GraphMail.Sandbox is running as process {sandbox.ProcessId} at {sandbox.AuthorityUri}.");
+        WriteObject(sandbox);
+    }
+}

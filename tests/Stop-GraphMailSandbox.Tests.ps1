@@ -1,0 +1,62 @@
+#Requires -Modules Pester
+# Stop-GraphMailSandbox: stops the current or a given sandbox and waits; with none, only a warning.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+
+    $script:CmdletId = 'GraphMail.Commands.StopGraphMailSandboxCommand'
+}
+
+Describe 'Stop-GraphMailSandbox' {
+    It 'stops the current sandbox, waits for it and removes its connection file' {
+        $sandbox = Start-GraphMailSandbox
+
+        Stop-GraphMailSandbox
+
+        Get-Process -Id $sandbox.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $sandbox.ConnectionFile | Should -BeFalse
+    }
+
+    It 'leaves no current sandbox behind' {
+        Start-GraphMailSandbox | Out-Null
+        Stop-GraphMailSandbox
+
+        try { Get-GraphMailSandboxMessage -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
+
+        $errors[0].FullyQualifiedErrorId | Should -Be 'SandboxNotStarted,GraphMail.Commands.GetGraphMailSandboxMessageCommand'
+    }
+
+    It 'stops a piped sandbox and keeps the current one running' {
+        $first = Start-GraphMailSandbox
+        $second = Start-GraphMailSandbox
+        try {
+            $first | Stop-GraphMailSandbox
+
+            Get-Process -Id $first.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            (Get-Process -Id $second.ProcessId).HasExited | Should -BeFalse
+            Get-GraphMailSandboxMessage -ErrorAction Stop | Should -BeNullOrEmpty
+        }
+        finally {
+            Stop-GraphMailSandbox -Sandbox $second
+        }
+    }
+
+    It 'only warns when there is nothing to stop' {
+        Stop-GraphMailSandbox -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $warnings | Should -HaveCount 1
+        "$warnings" | Should -Be 'No GraphMail.Sandbox was started in this session; nothing to stop.'
+    }
+
+    It 'does nothing for a sandbox that has already stopped' {
+        $sandbox = Start-GraphMailSandbox
+        Stop-GraphMailSandbox -Sandbox $sandbox
+
+        { Stop-GraphMailSandbox -Sandbox $sandbox -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'takes no -WhatIf' {
+        (Get-Command Stop-GraphMailSandbox).Parameters.ContainsKey('WhatIf') | Should -BeFalse
+        $CmdletId | Should -Be (Get-Command Stop-GraphMailSandbox).ImplementingType.FullName
+    }
+}
