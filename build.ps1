@@ -8,7 +8,7 @@ Build    dotnet build: lays out the importable module at out/GraphMail/<version>
 Test     Build, then xunit (dotnet test), then the Pester suite in a child pwsh (so the DLLs can be replaced).
 Pester   the Pester suite only, in a child pwsh, against the module already built.
 Package  the PowerShell Gallery .nupkg of the built module, in out/packages/.
-Demo     starts GraphMail.Sandbox, imports the built module, connects, sends a mail and shows what the sandbox received.
+Demo     imports the built module, starts its sandbox, connects, tests the setup, sends a mail and shows what the sandbox received.
 
 .EXAMPLE
 ./build.ps1 -Task Test
@@ -78,22 +78,8 @@ function Invoke-Package {
 }
 
 function Invoke-Demo {
-    $sandboxDll = [System.IO.Path]::Combine($root, 'src', 'GraphMail.Sandbox', 'bin', $Configuration, 'net8.0', 'GraphMail.Sandbox.dll')
-    $connectionFile = Join-Path ([System.IO.Path]::GetTempPath()) ("graphmail-demo-" + [guid]::NewGuid() + '.json')
-    $sandbox = Start-Process -FilePath dotnet -ArgumentList @($sandboxDll, '--port', '0', '--connection-file', $connectionFile) -PassThru -NoNewWindow
-    try {
-        while (-not (Test-Path -LiteralPath $connectionFile)) {
-            if ($sandbox.HasExited) { throw "GraphMail.Sandbox exited with code $($sandbox.ExitCode)." }
-            Start-Sleep -Milliseconds 100
-        }
-
-        # A child pwsh, so this session does not hold the module's DLLs.
-        Invoke-Native pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $root 'tools' 'Demo.ps1') -ModuleManifest (Join-Path $moduleDirectory 'GraphMail.psd1') -SandboxConnectionFile $connectionFile
-    }
-    finally {
-        Stop-Process -Id $sandbox.Id -ErrorAction SilentlyContinue
-        Remove-Item -LiteralPath $connectionFile -ErrorAction SilentlyContinue
-    }
+    # A child pwsh, so this session does not hold the module's DLLs. The demo starts the sandbox the module ships.
+    Invoke-Native pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $root 'tools' 'Demo.ps1') -ModuleManifest (Join-Path $moduleDirectory 'GraphMail.psd1')
 }
 
 foreach ($step in $Task) {
