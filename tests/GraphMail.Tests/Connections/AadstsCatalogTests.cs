@@ -1,5 +1,6 @@
 using System.Linq;
 using GraphMail.Engine.Connections.Failures;
+using GraphMail.Engine.Entra;
 
 namespace GraphMail.Tests.Connections;
 
@@ -24,7 +25,7 @@ public sealed class AadstsCatalogTests
     [InlineData(53003, ErrorIds.BlockedByConditionalAccess, GraphMailErrorKind.PermissionDenied, "Sign-in logs")]
     public void EachCodeHasItsIdKindCauseAndFix(int code, string errorId, GraphMailErrorKind kind, string fixMentions)
     {
-        var error = AadstsCatalog.ToException(TokenErrorResponse.Parse(Body(code)), 400, Context, new System.Exception("inner"));
+        var error = AadstsCatalog.ToException(EntraErrorResponse.Parse(Body(code)), 400, Context, new System.Exception("inner"));
 
         Assert.Equal(errorId, error.ErrorId);
         Assert.Equal(kind, error.Kind);
@@ -57,7 +58,7 @@ public sealed class AadstsCatalogTests
     [Fact]
     public void AnUnknownCodeStillCarriesCodeStatusAndTraceId()
     {
-        var error = AadstsCatalog.ToException(TokenErrorResponse.Parse(Body(50199)), 401, Context, new System.Exception("inner"));
+        var error = AadstsCatalog.ToException(EntraErrorResponse.Parse(Body(50199)), 401, Context, new System.Exception("inner"));
 
         Assert.Equal(ErrorIds.AuthenticationFailed, error.ErrorId);
         Assert.Equal(GraphMailErrorKind.Authentication, error.Kind);
@@ -79,14 +80,14 @@ public sealed class AadstsCatalogTests
     [InlineData("[1,2]", null, null)]
     public void TheErrorBodyIsReadAsEntraSendsIt(string body, int? code, string? error)
     {
-        var response = TokenErrorResponse.Parse(body);
+        var response = EntraErrorResponse.Parse(body);
 
         Assert.Equal(code, response.Code);
         Assert.Equal(error, response.Error);
     }
 
     private static GraphMailException Map(int code) =>
-        AadstsCatalog.ToException(TokenErrorResponse.Parse(Body(code)), 400, Context, new System.Exception("inner"));
+        AadstsCatalog.ToException(EntraErrorResponse.Parse(Body(code)), 400, Context, new System.Exception("inner"));
 
     internal static string Body(int code) =>
         "{\"error\":\"invalid_request\",\"error_description\":\"AADSTS" + code + ": Something new.\\r\\nTrace ID: trace-1\\r\\nCorrelation ID: corr-1\\r\\nTimestamp: 2026-01-01 00:00:00Z\"," +

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using GraphMail.Engine.Entra;
 
 namespace GraphMail.Engine.Connections.Failures;
 
@@ -85,7 +86,7 @@ internal static class AadstsCatalog
     internal static AadstsEntry? Find(int code) => Entries.FirstOrDefault(e => e.Code == code);
 
     /// <summary>Entra ID's error, as GraphMail reports it.</summary>
-    internal static GraphMailException ToException(TokenErrorResponse response, int? httpStatus, FailureContext context, Exception inner)
+    internal static GraphMailException ToException(EntraErrorResponse response, int? httpStatus, FailureContext context, Exception inner)
     {
         var entry = response.Code is { } code ? Find(code) : null;
         var exception = entry is not null
@@ -102,6 +103,6 @@ internal static class AadstsCatalog
         return exception.WithService(serviceCode, httpStatus, response.TraceId, response.CorrelationId);
     }
 
-    private static string Describe(TokenErrorResponse response) =>
+    private static string Describe(EntraErrorResponse response) =>
         response.FirstLine is { Length: > 0 } line ? ": " + line : response.Error is { } error ? " (" + error + ")." : ".";
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 using Microsoft.Identity.Client;
+using GraphMail.Engine.Entra;
 
 namespace GraphMail.Engine.Connections.Failures;
 
@@ -32,7 +33,7 @@ internal static class MsalFailures
         switch (exception)
         {
             case MsalServiceException service:
-                var response = TokenErrorResponse.Parse(service.ResponseBody);
+                var response = EntraErrorResponse.Parse(service.ResponseBody);
                 int? status = service.StatusCode == 0 ? null : service.StatusCode;
                 if (response.Code is null && (status >= 500 || service.ErrorCode is "service_not_available" or "request_timeout"))
                 {

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using GraphMail.Engine.Connections;
 using GraphMail.Engine.Consent.Links;
 using GraphMail.Engine.Transport;
+using GraphMail.Engine.Entra;
 
 namespace GraphMail.Engine.Consent.Discovery;
 
@@ -62,18 +63,19 @@ public sealed class OpenIdTenantDirectory : ITenantDirectory
 
     private static GraphMailException Refused(HttpStatusCode status, string body, string tenant, string where)
     {
-        var answer = ServiceError.Read(body);
+        var answer = EntraErrorResponse.Parse(body);
+        var description = answer.FirstLine ?? string.Empty;
         var code = (int)status;
-        var error = answer.IsTenantNotFound
+        var error = answer.Code == 90002 || answer.Error == "invalid_tenant"
             ? new GraphMailException(
                 ErrorIds.ConsentTenantNotFound, GraphMailErrorKind.ObjectNotFound,
                 $"Tenant '{tenant}' was not found in {where}; check the spelling or the cloud.",
                 "Check the domain or tenant ID, and pass -Environment USGov, USGovDoD or China for a tenant in a national cloud.")
             : new GraphMailException(
                 ErrorIds.ConsentTenantLookupFailed, GraphMailErrorKind.ResourceUnavailable,
-                $"{where} answered HTTP {code} to the tenant lookup for '{tenant}'" + (answer.Description.Length > 0 ? ": " + answer.Description : "."),
+                $"{where} answered HTTP {code} to the tenant lookup for '{tenant}'" + (description.Length > 0 ? ": " + description : "."),
                 "Try again later, or use -SkipTenantLookup to make the link without looking the tenant up.");
-        return error.WithService(answer.Code, code, answer.TraceId, answer.CorrelationId);
+        return error.WithService(answer.CodeText, code, answer.TraceId, answer.CorrelationId);
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using GraphMail.Engine.Entra;
 
 namespace GraphMail.Engine.Consent.Responses;
 
@@ -22,7 +23,7 @@ public static class ConsentResponseReader
         var parameters = Parse(address);
         var error = parameters["error"];
         var description = parameters["error_description"];
-        var code = AadstsText.CodeIn(description);
+        var code = EntraErrorResponse.Text(EntraErrorResponse.CodeIn(description)) ?? string.Empty;
         var state = parameters["state"];
         var tenant = parameters["tenant"];
         var expected = expectedState ?? string.Empty;
@@ -62,7 +63,7 @@ public static class ConsentResponseReader
 
     private static (ConsentOutcome, string, string) Failure(string error, string code, string description)
     {
-        var advice = ConsentErrorAdvice.For(error, code, AadstsText.FirstLine(description));
+        var advice = ConsentErrorAdvice.For(error, code, EntraErrorResponse.FirstLineOf(description) ?? string.Empty);
         var declined = error is "permission_denied" or "access_denied" || code == "AADSTS65004";
         return (declined ? ConsentOutcome.Declined : ConsentOutcome.Failed, advice.Cause, advice.Fix);
     }

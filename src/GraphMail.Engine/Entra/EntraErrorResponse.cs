@@ -2,12 +2,15 @@ using System;
 using System.Globalization;
 using System.Text.Json;
 
-namespace GraphMail.Engine.Connections.Failures;
+namespace GraphMail.Engine.Entra;
 
-/// <summary>The parts of an Entra ID token error body GraphMail reports: error, first AADSTS code, trace and correlation ids.</summary>
-internal sealed class TokenErrorResponse
+/// <summary>
+/// The parts of an Entra ID error body GraphMail reports (token endpoint, OpenID discovery, consent answers): error,
+/// first AADSTS code, the description's first line, trace and correlation ids.
+/// </summary>
+internal sealed class EntraErrorResponse
 {
-    private TokenErrorResponse(string? error, int? code, string? description, string? traceId, string? correlationId)
+    private EntraErrorResponse(string? error, int? code, string? description, string? traceId, string? correlationId)
     {
         Error = error;
         Code = code;
@@ -20,6 +23,9 @@ internal sealed class TokenErrorResponse
 
     internal int? Code { get; }
 
+    /// <summary>The code as Entra ID writes it, AADSTS90002; null when there is none.</summary>
+    internal string? CodeText => Text(Code);
+
     /// <summary>The first line of error_description, without the trace and correlation ids that follow it.</summary>
     internal string? FirstLine { get; }
 
@@ -27,11 +33,11 @@ internal sealed class TokenErrorResponse
 
     internal string? CorrelationId { get; }
 
-    internal static TokenErrorResponse Parse(string? body)
+    internal static EntraErrorResponse Parse(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
-            return new TokenErrorResponse(null, null, null, null, null);
+            return new EntraErrorResponse(null, null, null, null, null);
         }
 
         try
@@ -40,15 +46,15 @@ internal sealed class TokenErrorResponse
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return new TokenErrorResponse(null, null, null, null, null);
+                return new EntraErrorResponse(null, null, null, null, null);
             }
 
             var description = Text(root, "error_description");
-            return new TokenErrorResponse(Text(root, "error"), FirstCode(root) ?? CodeIn(description), description, Text(root, "trace_id"), Text(root, "correlation_id"));
+            return new EntraErrorResponse(Text(root, "error"), FirstCode(root) ?? CodeIn(description), description, Text(root, "trace_id"), Text(root, "correlation_id"));
         }
         catch (JsonException)
         {
-            return new TokenErrorResponse(null, CodeIn(body), null, null, null);
+            return new EntraErrorResponse(null, CodeIn(body), null, null, null);
         }
     }
 
@@ -90,7 +96,10 @@ internal sealed class TokenErrorResponse
         return end > start && int.TryParse(text.Substring(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
     }
 
-    private static string? FirstLineOf(string? description)
+    /// <summary>7000215 → "AADSTS7000215".</summary>
+    internal static string? Text(int? code) => code is { } c ? "AADSTS" + c.ToString(CultureInfo.InvariantCulture) : null;
+
+    internal static string? FirstLineOf(string? description)
     {
         if (string.IsNullOrWhiteSpace(description))
         {
