@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -14,7 +15,8 @@ namespace GraphMail.Bench.MinimalSender;
 /// <summary>
 /// Usage: GraphMail.Bench.MinimalSender &lt;sandboxConnectionFile&gt; &lt;subject&gt;
 /// The cold-start baseline: one app token from MSAL and one raw sendMail POST, over one pooled connection that trusts
-/// the sandbox's certificate by its pinned SHA-256. Prints "accepted" the moment the send is accepted.
+/// the sandbox's certificate by its pinned SHA-256. Prints "accepted" the moment the send is accepted, then
+/// "cpu {milliseconds}", the process's CPU time until then.
 /// </summary>
 public static class Program
 {
@@ -65,6 +67,7 @@ public static class Program
         }
 
         Console.WriteLine("accepted");
+        Console.WriteLine(FormattableString.Invariant($"cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0.0}"));
         return 0;
     }
 

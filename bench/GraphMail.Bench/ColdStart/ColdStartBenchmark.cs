@@ -22,8 +22,8 @@ public static class ColdStartBenchmark
         await RunMinimalAsync(sandbox, "cold start warm-up minimal").ConfigureAwait(false);
         await control.ClearRecordsAsync().ConfigureAwait(false);
 
-        var module = new List<(double Milliseconds, Dictionary<string, double> Phases, string Report)>();
-        var minimal = new List<double>();
+        var module = new List<HostRun>();
+        var minimal = new List<HostRun>();
         for (var run = 1; run <= runs; run++)
         {
             // Alternate who goes first, so neither always follows the other's disk and CPU traces.
@@ -40,28 +40,18 @@ public static class ColdStartBenchmark
         }
 
         var recorded = (await control.GetMessagesAsync().ConfigureAwait(false)).Count(m => m.Subject?.StartsWith("cold start ", StringComparison.Ordinal) == true);
-        var phases = module[0].Phases.Keys.ToDictionary(name => name, name => ColdStartResult.Median(module.Select(m => m.Phases[name])));
-        return new ColdStartResult(module.Select(m => m.Milliseconds).ToList(), minimal, phases, recorded, ImportReport.Parse(module[^1].Report));
+        var phases = JsonSerializer.Deserialize<Dictionary<string, double>>(module[0].Detail)!.Keys
+            .ToDictionary(name => name, name => ColdStartResult.Median(module.Select(m => JsonSerializer.Deserialize<Dictionary<string, double>>(m.Detail)![name])));
+        return new ColdStartResult(module, minimal, phases, recorded, ImportReport.Parse(module[^1].Report));
     }
 
     /// <summary>One module host run alone, for the import report.</summary>
     public static async Task<ImportReport> ImportAsync(StandaloneSandbox sandbox) =>
         ImportReport.Parse((await RunModuleAsync(sandbox, "import report").ConfigureAwait(false)).Report);
 
-    private static async Task<(double Milliseconds, Dictionary<string, double> Phases, string Report)> RunModuleAsync(StandaloneSandbox sandbox, string subject)
-    {
-        var (milliseconds, first, rest) = await ChildProcess.RunAsync(BenchPaths.ModuleHost, BenchPaths.ModuleDirectory, sandbox.ConnectionFile, subject).ConfigureAwait(false);
-        var phases = JsonSerializer.Deserialize<Dictionary<string, double>>(Accepted(first))!;
-        return (milliseconds, phases, rest.Trim());
-    }
+    private static Task<HostRun> RunModuleAsync(StandaloneSandbox sandbox, string subject) =>
+        HostRun.StartAsync(BenchPaths.ModuleHost, BenchPaths.ModuleDirectory, sandbox.ConnectionFile, subject);
 
-    private static async Task<double> RunMinimalAsync(StandaloneSandbox sandbox, string subject)
-    {
-        var (milliseconds, first, _) = await ChildProcess.RunAsync(BenchPaths.MinimalSender, sandbox.ConnectionFile, subject).ConfigureAwait(false);
-        Accepted(first);
-        return milliseconds;
-    }
-
-    private static string Accepted(string firstLine) =>
-        firstLine.StartsWith("accepted", StringComparison.Ordinal) ? firstLine["accepted".Length..].Trim() : throw new InvalidOperationException("Expected 'accepted', got: " + firstLine);
+    private static Task<HostRun> RunMinimalAsync(StandaloneSandbox sandbox, string subject) =>
+        HostRun.StartAsync(BenchPaths.MinimalSender, sandbox.ConnectionFile, subject);
 }

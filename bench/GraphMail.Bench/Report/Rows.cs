@@ -23,14 +23,15 @@ public static class Rows
 
     public static BenchRow ColdStart(ColdStartResult result) => new(
         "cold start: process start → first accepted send (module imported as PowerShell does)",
-        $"{Milliseconds(result.ModuleMedian)} (median of {result.ModuleMilliseconds.Count})",
-        $"MSAL + raw HttpClient {Milliseconds(result.MinimalMedian)} (median of {result.MinimalMilliseconds.Count})",
+        $"{Milliseconds(result.ModuleMedian)} (median of {result.Module.Count})",
+        $"MSAL + raw HttpClient {Milliseconds(result.MinimalMedian)} (median of {result.Minimal.Count})",
         Times(result.Ratio),
         "≤ " + Times(ColdStartTarget),
         result.Ratio <= ColdStartTarget,
-        $"{result.Recorded} of {result.ModuleMilliseconds.Count + result.MinimalMilliseconds.Count} sends recorded; module phases (medians, from Main): " +
-        string.Join(", ", result.ModulePhaseMedians.Select(p => $"{p.Key} {Milliseconds(p.Value)}")) +
-        $"; module runs {string.Join(" ", result.ModuleMilliseconds.Select(Milliseconds))}; minimal runs {string.Join(" ", result.MinimalMilliseconds.Select(Milliseconds))}");
+        $"{result.Recorded} of {result.Module.Count + result.Minimal.Count} sends recorded; CPU time ratio {Times(result.CpuRatio)} " +
+        $"(medians {Milliseconds(ColdStartResult.Median(result.Module.Select(r => r.CpuMilliseconds)))} / {Milliseconds(ColdStartResult.Median(result.Minimal.Select(r => r.CpuMilliseconds)))}); " +
+        "module phases (medians, from Main): " + string.Join(", ", result.ModulePhaseMedians.Select(p => $"{p.Key} {Milliseconds(p.Value)}")) +
+        $"; module runs {string.Join(" ", result.Module.Select(r => Milliseconds(r.WallMilliseconds)))}; minimal runs {string.Join(" ", result.Minimal.Select(r => Milliseconds(r.WallMilliseconds)))}");
 
     public static BenchRow Memory(MemoryReading reading, long fileBytes, bool recorded) => new(
         $"memory: one {Megabytes(fileBytes)} attachment, peak resident growth of the sending process",
