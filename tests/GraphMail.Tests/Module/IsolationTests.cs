@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using GraphMail.Tests.Infrastructure;
 
 namespace GraphMail.Tests.Module;
@@ -9,7 +11,7 @@ namespace GraphMail.Tests.Module;
 /// Isolation on PowerShell 7, proved in a separate process that already holds MSAL 4.61.3 in its default load
 /// context (as a session with ExchangeOnlineManagement does) and imports the built module as PowerShell would.
 /// </summary>
-public sealed class IsolationTests
+public sealed class IsolationTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     private static readonly string[] IsolatedFamilies =
     {
@@ -34,5 +36,28 @@ public sealed class IsolationTests
         Assert.All(foreign, a => Assert.Equal("Default", a.Context));
         Assert.All(foreign, a => Assert.DoesNotContain(RepositoryPaths.ModuleDirectory, a.Location ?? string.Empty));
         Assert.Contains(report.AfterImport, a => a.Name == "GraphMail" && a.Context == "Default");
+    }
+
+    [Fact]
+    public void ConnectingLoadsMsalInGraphMailsContextAndNeitherTheGraphSdkNorKiota()
+    {
+        sandbox.Reset();
+        var connect = new
+        {
+            cmdlet = "Connect-GraphMail",
+            parameters = new Dictionary<string, object>
+            {
+                ["TenantId"] = SandboxDefaults.TenantDomain,
+                ["ClientId"] = SandboxDefaults.SenderAppId,
+                ["ClientSecret"] = new { secure = SandboxDefaults.SenderSecret },
+                ["Sandbox"] = sandbox.Server.ReadyLine,
+            },
+        };
+
+        var report = IsolationHost.Send(JsonSerializer.Serialize(new[] { connect }));
+
+        Assert.Equal("completed", Assert.Single(report.Steps)["outcome"]);
+        Assert.Contains(report.AfterUse, a => a.Name == "Microsoft.Identity.Client" && a.Version == "4.92.0.0" && a.Context == "GraphMail");
+        Assert.DoesNotContain(report.AfterUse, a => a.Name.StartsWith("Microsoft.Graph", StringComparison.Ordinal) || a.Name.StartsWith("Microsoft.Kiota", StringComparison.Ordinal));
     }
 }
