@@ -15,8 +15,8 @@ namespace GraphMail.Bench.MinimalSender;
 /// <summary>
 /// Usage: GraphMail.Bench.MinimalSender &lt;sandboxConnectionFile&gt; &lt;subject&gt;
 /// The cold-start baseline: one app token from MSAL and one raw sendMail POST, over one pooled connection that trusts
-/// the sandbox's certificate by its pinned SHA-256. Prints "accepted" the moment the send is accepted, then
-/// "cpu {milliseconds}", the process's CPU time until then.
+/// the sandbox's certificate by its pinned SHA-256. Prints "accepted {phase times}" the moment the send is accepted,
+/// then "cpu {milliseconds}", the process's CPU time until then.
 /// </summary>
 public static class Program
 {
@@ -31,6 +31,7 @@ public static class Program
             return 2;
         }
 
+        var clock = Stopwatch.StartNew();
         using var sandbox = JsonDocument.Parse(File.ReadAllText(args[0]));
         var authority = sandbox.RootElement.GetProperty("authority").GetString()!;
         var graph = sandbox.RootElement.GetProperty("graph").GetString()!;
@@ -52,6 +53,7 @@ public static class Program
             .Build();
         var token = await app.AcquireTokenForClient(new[] { "https://graph.microsoft.com/.default" }).ExecuteAsync();
 
+        var tokenMilliseconds = clock.Elapsed.TotalMilliseconds;
         var body = "{\"message\":{\"subject\":\"" + JsonEncodedText.Encode(args[1]) + "\"" +
                    ",\"body\":{\"contentType\":\"text\",\"content\":\"GraphMail cold start\"},\"toRecipients\":[{\"emailAddress\":{\"address\":\"cold-start@fabrikam.com\"}}]}}";
         using var request = new HttpRequestMessage(HttpMethod.Post, graph + "/users/noreply@contoso.com/sendMail")
@@ -66,7 +68,8 @@ public static class Program
             return 1;
         }
 
-        Console.WriteLine("accepted");
+        var sendMilliseconds = clock.Elapsed.TotalMilliseconds - tokenMilliseconds;
+        Console.WriteLine(FormattableString.Invariant($"accepted {{\"token\":{tokenMilliseconds:0.0},\"send\":{sendMilliseconds:0.0}}}"));
         Console.WriteLine(FormattableString.Invariant($"cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0.0}"));
         return 0;
     }

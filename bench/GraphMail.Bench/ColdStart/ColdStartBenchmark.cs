@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using GraphMail.Bench.Sandbox;
 
@@ -40,9 +39,7 @@ public static class ColdStartBenchmark
         }
 
         var recorded = (await control.GetMessagesAsync().ConfigureAwait(false)).Count(m => m.Subject?.StartsWith("cold start ", StringComparison.Ordinal) == true);
-        var phases = JsonSerializer.Deserialize<Dictionary<string, double>>(module[0].Detail)!.Keys
-            .ToDictionary(name => name, name => ColdStartResult.Median(module.Select(m => JsonSerializer.Deserialize<Dictionary<string, double>>(m.Detail)![name])));
-        return new ColdStartResult(module, minimal, phases, recorded, ImportReport.Parse(module[^1].Report));
+        return new ColdStartResult(module, minimal, recorded, ImportReport.Parse(module[^1].Report));
     }
 
     /// <summary>One module host run alone, for the import report.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 
 namespace GraphMail.Bench.ColdStart;
 
@@ -7,7 +8,6 @@ namespace GraphMail.Bench.ColdStart;
 public sealed record ColdStartResult(
     IReadOnlyList<HostRun> Module,
     IReadOnlyList<HostRun> Minimal,
-    IReadOnlyDictionary<string, double> ModulePhaseMedians,
     int Recorded,
     ImportReport Import)
 {
@@ -21,6 +21,13 @@ public sealed record ColdStartResult(
     public double CpuRatio => Median(Module.Select(r => r.CpuMilliseconds)) / Median(Minimal.Select(r => r.CpuMilliseconds));
 
     public bool Correct => Recorded == Module.Count + Minimal.Count;
+
+    /// <summary>The median time of each phase a program reported ("accepted {"phase": ms, ...}"), from its Main.</summary>
+    public static IReadOnlyDictionary<string, double> PhaseMedians(IReadOnlyList<HostRun> runs)
+    {
+        var phases = runs.Select(r => JsonSerializer.Deserialize<Dictionary<string, double>>(r.Detail)!).ToList();
+        return phases[0].Keys.ToDictionary(name => name, name => Median(phases.Select(p => p[name])));
+    }
 
     public static double Median(IEnumerable<double> values)
     {

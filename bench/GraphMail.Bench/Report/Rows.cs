@@ -30,7 +30,7 @@ public static class Rows
         result.Ratio <= ColdStartTarget,
         $"{result.Recorded} of {result.Module.Count + result.Minimal.Count} sends recorded; CPU time ratio {Times(result.CpuRatio)} " +
         $"(medians {Milliseconds(ColdStartResult.Median(result.Module.Select(r => r.CpuMilliseconds)))} / {Milliseconds(ColdStartResult.Median(result.Minimal.Select(r => r.CpuMilliseconds)))}); " +
-        "module phases (medians, from Main): " + string.Join(", ", result.ModulePhaseMedians.Select(p => $"{p.Key} {Milliseconds(p.Value)}")) +
+        $"phases (medians, from Main): module {Phases(result.Module)}, minimal {Phases(result.Minimal)}" +
         $"; module runs {string.Join(" ", result.Module.Select(r => Milliseconds(r.WallMilliseconds)))}; minimal runs {string.Join(" ", result.Minimal.Select(r => Milliseconds(r.WallMilliseconds)))}");
 
     public static BenchRow Memory(MemoryReading reading, long fileBytes, bool recorded) => new(
@@ -55,5 +55,8 @@ public static class Rows
         $"framework assemblies the import touched: {string.Join(", ", report.FrameworkLoadedByImport.Select(a => a.Name))}; " +
         $"first loaded: GraphMail.Engine at {report.FirstLoad("GraphMail.Engine") ?? "never"}, MSAL at {report.FirstLoad("Microsoft.Identity.Client") ?? "never"}, " +
         $"Microsoft.Graph at {report.FirstLoad("Microsoft.Graph") ?? "never"}, Kiota at {report.FirstLoad("Microsoft.Kiota") ?? "never"}; " +
-        $"contexts after the send: {string.Join(", ", report.Assemblies.Where(a => a.Phase != "host").GroupBy(a => a.Context).Select(g => $"{g.Key} {g.Count()}"))}");
+        $"GraphMail's context after the send: {string.Join(", ", report.Assemblies.Where(a => a.Context == "GraphMail").Select(a => a.Name))}");
+
+    private static string Phases(System.Collections.Generic.IReadOnlyList<HostRun> runs) =>
+        string.Join(", ", ColdStartResult.PhaseMedians(runs).Select(p => $"{p.Key} {Milliseconds(p.Value)}"));
 }
