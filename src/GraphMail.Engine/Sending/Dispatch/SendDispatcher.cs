@@ -9,9 +9,10 @@ namespace GraphMail.Engine.Sending.Dispatch;
 
 /// <summary>
 /// Runs sends in parallel within bounds: at most N messages in progress per sender mailbox and M in all, at most Q
-/// waiting (a full queue makes the caller wait). Requests on the wire are the send path's bound, not this one's. It never calls back into its caller: finished outcomes pile up until the
-/// caller takes them on its own thread (Submit/Finish/Stop are pulled by the pipeline thread). Every accepted job
-/// ends in exactly one outcome: its send result, Failed for an unexpected exception, or NotSent when stopped first.
+/// waiting (a full queue makes the caller wait). Requests on the wire are the send path's bound, not this one's.
+/// It never calls back into its caller: finished outcomes pile up until the caller takes them on its own thread
+/// (Submit/Finish/Stop are pulled by the pipeline thread). Every accepted job ends in exactly one outcome: its send
+/// result, Failed for an unexpected exception, or NotSent when stopped first.
 /// </summary>
 public sealed class SendDispatcher : IDisposable
 {
