@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using GraphMail.Engine.Connections;
 using GraphMail.Engine.Sending;
@@ -39,7 +40,7 @@ public static class OneCommand
     }
 
     public static MailParameters Parameters(params (string Name, object? Value)[] bound) =>
-        MailParameters.FromBound(System.Linq.Enumerable.Select(bound, b => new KeyValuePair<string, object?>(b.Name, b.Value)));
+        MailParameters.FromBound(bound.Select(b => new KeyValuePair<string, object?>(b.Name, b.Value)));
 
     private static void Submit(SendRun run, PlannedMessage? plan, List<SendOutcome> outcomes)
     {
