@@ -9,15 +9,15 @@ using Microsoft.Graph;
 namespace GraphMail.Engine.Connections;
 
 /// <summary>
-/// One connection to Graph as one app in one tenant: its tokens (renewed by themselves), a Graph SDK client, a raw
-/// Graph HttpClient and a token-less HttpClient, all over one pooled transport. Made by <see cref="Connector"/>.
+/// One connection to Graph as one app in one tenant: its tokens (renewed by themselves), a Graph SDK client (made on
+/// first use), a raw Graph HttpClient and a token-less HttpClient, all over one pooled transport. Made by <see cref="Connector"/>.
 /// </summary>
 public sealed class GraphMailConnection : IDisposable
 {
     private readonly ConnectionPlan _plan;
     private readonly ConnectionHttp _http;
     private readonly ConnectionTokens _tokens;
-    private readonly HttpClient _graphSdkHttp;
+    private readonly LazyGraphClient _graph;
     private ConnectionInfo? _info;
     private int _disposed;
 
@@ -27,7 +27,7 @@ public sealed class GraphMailConnection : IDisposable
         _http = http;
         _tokens = new ConnectionTokens(source, token => Volatile.Write(ref _info, Describe(token.Details)));
         GraphBaseUri = plan.GraphBaseUri;
-        Graph = http.CreateGraphClient(_tokens, GraphBaseUri, out _graphSdkHttp);
+        _graph = new LazyGraphClient(http, _tokens, GraphBaseUri);
         GraphHttp = http.CreateGraphHttp(_tokens, GraphBaseUri);
         Anonymous = http.CreateAnonymous();
     }
@@ -38,8 +38,8 @@ public sealed class GraphMailConnection : IDisposable
     /// <summary>https://graph.microsoft.com/v1.0, the national cloud's, or the sandbox's.</summary>
     public Uri GraphBaseUri { get; }
 
-    /// <summary>The Graph SDK client. Its RetryHandler retries nothing: retries are the send layer's decision.</summary>
-    public GraphServiceClient Graph { get; }
+    /// <summary>The Graph SDK client, made on first use. Its RetryHandler retries nothing: retries are the send layer's decision.</summary>
+    public GraphServiceClient Graph => _graph.Client;
 
     /// <summary>Raw Graph calls with the connection's token; relative URLs resolve under the Graph base URL.</summary>
     public HttpClient GraphHttp { get; }
@@ -70,8 +70,7 @@ public sealed class GraphMailConnection : IDisposable
             return;
         }
 
-        Graph.Dispose();
-        _graphSdkHttp.Dispose();
+        _graph.Dispose();
         GraphHttp.Dispose();
         Anonymous.Dispose();
         _http.Dispose();

@@ -32,8 +32,14 @@ public static class SendLimits
     /// <summary>Outlook allows 4 concurrent requests per app and mailbox; a fifth gets 429 MailboxConcurrency.</summary>
     public const int MaxInFlightPerMailbox = 4;
 
-    /// <summary>All mailboxes together, so one command does not take every connection of the transport.</summary>
-    public const int MaxInFlightTotal = 16;
+    /// <summary>
+    /// Messages of one sender being sent at once (on the wire, waiting for one of its 4 request slots, or waiting out a
+    /// Retry-After): more than the request slots, so messages waiting to be retried leave the wire to the others.
+    /// </summary>
+    public const int MaxMessagesInProgressPerMailbox = 4 * MaxInFlightPerMailbox;
+
+    /// <summary>All mailboxes together, so one command neither takes every connection of the transport nor holds more request bodies.</summary>
+    public const int MaxMessagesInProgress = 16;
 
     /// <summary>Messages accepted but not yet started, so a 100,000-row CSV is read as fast as it is sent, not faster.</summary>
     public const int MaxQueuedMessages = 64;

@@ -42,8 +42,8 @@ public sealed class SendRun : IDisposable
 
     public DispatchProgress Progress => _dispatcher.Progress;
 
-    /// <summary>The most messages one sender mailbox had in flight at once during this run.</summary>
-    public int PeakInFlightPerMailbox => _dispatcher.PeakInFlightPerMailbox;
+    /// <summary>The most messages one sender mailbox had in progress at once during this run.</summary>
+    public int PeakInProgressPerMailbox => _dispatcher.PeakInProgressPerMailbox;
 
     /// <summary>Checks a planned message. A message that fails its checks is recorded as Failed (nothing is sent) and null is returned.</summary>
     public OutgoingMessage? Prepare(PlannedMessage plan)

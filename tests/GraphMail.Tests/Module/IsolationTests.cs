@@ -90,4 +90,26 @@ public sealed class IsolationTests : IClassFixture<SandboxFixture>
         Assert.DoesNotContain(report.AfterUse, a => a.Location?.StartsWith(deps, StringComparison.Ordinal) == true && a.Context != "GraphMail");
         Assert.Single(report.AfterUse, a => a.Name == "GraphMail.Shared");
     }
+
+    [Fact]
+    public void ConnectingLoadsMsalInGraphMailsContextAndNeitherTheGraphSdkNorKiota()
+    {
+        var connect = new
+        {
+            cmdlet = "Connect-GraphMail",
+            parameters = new Dictionary<string, object>
+            {
+                ["TenantId"] = SandboxDefaults.TenantDomain,
+                ["ClientId"] = SandboxDefaults.SenderAppId,
+                ["ClientSecret"] = new { secure = SandboxDefaults.SenderSecret },
+                ["Sandbox"] = _sandbox.Server.ReadyLine,
+            },
+        };
+
+        var report = IsolationHost.Send(JsonSerializer.Serialize(new[] { connect }));
+
+        Assert.Equal("completed", Assert.Single(report.Steps)["outcome"]);
+        Assert.Contains(report.AfterUse, a => a.Name == "Microsoft.Identity.Client" && a.Version == "4.92.0.0" && a.Context == "GraphMail");
+        Assert.DoesNotContain(report.AfterUse, a => a.Name.StartsWith("Microsoft.Graph", StringComparison.Ordinal) || a.Name.StartsWith("Microsoft.Kiota", StringComparison.Ordinal));
+    }
 }

@@ -7,6 +7,8 @@ using System.Threading.Tasks;
 using GraphMail.Engine.Sending;
 using GraphMail.Engine.Sending.Dispatch;
 using GraphMail.Engine.Sending.Model;
+using GraphMail.Engine.Sending.Paths;
+using GraphMail.Engine.Sending.Retry;
 using GraphMail.Sandbox.Faults;
 using GraphMail.Sandbox.Routing;
 using GraphMail.Tests.Infrastructure;
@@ -61,7 +63,8 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
     public void NoMoreThanFourAreInFlightPerMailbox()
     {
         Sandbox.Control.UpdateSettings(s => s with { LatencyMs = 10 });
-        using var run = new SendRun(Harness.Sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
+        var sender = new MessageSender(Harness.Channel, Harness.Retry);
+        using var run = new SendRun(sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
         var outcomes = new List<SendOutcome>();
         foreach (var (bound, input) in Rows(60, i => i % 3 == 0 ? SandboxDefaults.Reports : null))
         {
@@ -72,12 +75,61 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
         outcomes.AddRange(run.Finish());
 
         Assert.Equal(60, outcomes.Count(o => o.Result.Status == SendStatus.Sent));
-        Assert.Equal(4, run.PeakInFlightPerMailbox);
+        Assert.Equal(4, sender.PeakOnWirePerMailbox);
         Assert.All(Sandbox.Control.GetConcurrency(), c =>
         {
             Assert.InRange(c.PeakInFlight, 1, 4);
             Assert.Equal(0, c.Throttled);
         });
+    }
+
+    [Fact]
+    public async Task AMessageWaitingOutARetryAfterLeavesItsWireSlotToTheOthers()
+    {
+        // The first four sendMail requests are throttled. Were a slot held through the retry wait, those four would
+        // hold all of the mailbox's slots and no other message could go until their waits ended.
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Throttle, Count = 4, RetryAfterSeconds = 30 });
+        using var waiting = new SemaphoreSlim(0);
+        var endWaits = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sender = new MessageSender(Harness.Channel, new RetryOptions
+        {
+            Delay = async (wait, token) =>
+            {
+                waiting.Release();
+                await endWaits.Task.WaitAsync(token);
+            },
+        });
+        var command = Task.Run(() =>
+        {
+            using var run = new SendRun(sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
+            var outcomes = new List<SendOutcome>();
+            foreach (var (bound, input) in Rows(8))
+            {
+                var plan = run.Planner.Accept(bound, input)!;
+                outcomes.AddRange(run.Submit(plan, run.Prepare(plan)!));
+            }
+
+            return outcomes.Concat(run.Finish()).ToList();
+        });
+
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(await waiting.WaitAsync(HangGuard), "a throttled message waits out its Retry-After");
+        }
+
+        var accepted = 0;
+        await Sandbox.Control.WaitForRequestAsync(r => r.Route == RouteNames.SendMail && r.Status == 202 && ++accepted == 4).WaitAsync(HangGuard);
+        Assert.False(endWaits.Task.IsCompleted);
+        endWaits.SetResult();
+        var outcomes = await command.WaitAsync(HangGuard);
+
+        Assert.All(outcomes, o => Assert.Equal(SendStatus.Sent, o.Result.Status));
+        Assert.Equal(new[] { 1, 1, 1, 1, 2, 2, 2, 2 }, outcomes.Select(o => o.Result.Attempts).OrderBy(a => a));
+        Assert.Equal(8, Sandbox.Control.GetMessages().Select(m => m.InternetMessageId).Distinct().Count());
+        var sendMails = Sandbox.Control.GetRequests().Where(r => r.Route == RouteNames.SendMail).Select(r => r.Status).ToList();
+        Assert.Equal(new[] { 429, 429, 429, 429, 202, 202, 202, 202, 202, 202, 202, 202 }, sendMails);
+        Assert.InRange(sender.PeakOnWirePerMailbox, 1, 4);
+        Assert.All(Sandbox.Control.GetConcurrency(), c => Assert.Equal(0, c.Throttled));
     }
 
     [Fact]
@@ -131,7 +183,7 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
         Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Throttle, Count = 1, RetryAfterSeconds = 30 });
         using var stop = new CancellationTokenSource();
         var waiting = new TaskCompletionSource();
-        var sender = new Engine.Sending.Paths.MessageSender(Harness.Channel, new Engine.Sending.Retry.RetryOptions
+        var sender = new MessageSender(Harness.Channel, new RetryOptions
         {
             Delay = async (wait, token) =>
             {

@@ -23,10 +23,10 @@ public sealed class SendDispatcherTests
         MessageBuilder.Build(Parameters(("To", "a@fabrikam.com"), ("From", from)), null, Path.GetFullPath);
 
     [Fact]
-    public void InFlightIsBoundedPerMailboxAndInAll()
+    public void MessagesInProgressAreBoundedPerMailboxAndInAll()
     {
         var sender = new HeldSender();
-        using var dispatcher = new SendDispatcher(sender, new DispatchOptions { MaxInFlightPerMailbox = 2, MaxInFlightTotal = 3, MaxQueued = 100 }, CancellationToken.None);
+        using var dispatcher = new SendDispatcher(sender, new DispatchOptions { MaxInProgressPerMailbox = 2, MaxInProgressTotal = 3, MaxQueued = 100 }, CancellationToken.None);
 
         for (var i = 1; i <= 4; i++)
         {
@@ -44,14 +44,14 @@ public sealed class SendDispatcherTests
         var outcomes = dispatcher.Finish().ToList();
 
         Assert.Equal(new[] { 1, 2, 3, 4, 5 }, outcomes.Select(o => o.Number).OrderBy(n => n));
-        Assert.Equal(2, dispatcher.PeakInFlightPerMailbox);
+        Assert.Equal(2, dispatcher.PeakInProgressPerMailbox);
     }
 
     [Fact]
     public async Task AFullQueueMakesTheCallerWait()
     {
         var sender = new HeldSender();
-        using var dispatcher = new SendDispatcher(sender, new DispatchOptions { MaxInFlightPerMailbox = 1, MaxInFlightTotal = 1, MaxQueued = 1 }, CancellationToken.None);
+        using var dispatcher = new SendDispatcher(sender, new DispatchOptions { MaxInProgressPerMailbox = 1, MaxInProgressTotal = 1, MaxQueued = 1 }, CancellationToken.None);
         dispatcher.Submit(1, Message("one@contoso.com"), null).ToList();
         sender.WaitForStarted(1);
         dispatcher.Submit(2, Message("one@contoso.com"), null).ToList();
@@ -87,7 +87,7 @@ public sealed class SendDispatcherTests
     {
         var sender = new HeldSender();
         using var stop = new CancellationTokenSource();
-        using var dispatcher = new SendDispatcher(sender, new DispatchOptions { MaxInFlightPerMailbox = 1, MaxQueued = 10 }, stop.Token);
+        using var dispatcher = new SendDispatcher(sender, new DispatchOptions { MaxInProgressPerMailbox = 1, MaxQueued = 10 }, stop.Token);
         for (var i = 1; i <= 3; i++)
         {
             dispatcher.Submit(i, Message("one@contoso.com"), null).ToList();

@@ -8,10 +8,11 @@ using GraphMail.Engine.Sending.Paths;
 namespace GraphMail.Engine.Sending.Dispatch;
 
 /// <summary>
-/// Runs sends in parallel within bounds: at most N in flight per sender mailbox and M in all, at most Q waiting
-/// (a full queue makes the caller wait). It never calls back into its caller: finished outcomes pile up until the
-/// caller takes them on its own thread (Submit/Finish/Stop are pulled by the pipeline thread). Every accepted job
-/// ends in exactly one outcome: its send result, Failed for an unexpected exception, or NotSent when stopped first.
+/// Runs sends in parallel within bounds: at most N messages in progress per sender mailbox and M in all, at most Q
+/// waiting (a full queue makes the caller wait). Requests on the wire are the send path's bound, not this one's.
+/// It never calls back into its caller: finished outcomes pile up until the caller takes them on its own thread
+/// (Submit/Finish/Stop are pulled by the pipeline thread). Every accepted job ends in exactly one outcome: its send
+/// result, Failed for an unexpected exception, or NotSent when stopped first.
 /// </summary>
 public sealed class SendDispatcher : IDisposable
 {
@@ -20,10 +21,10 @@ public sealed class SendDispatcher : IDisposable
     private readonly DispatchOptions _options;
     private readonly CancellationToken _stop;
     private readonly LinkedList<(int Number, OutgoingMessage Message, object? Input)> _queue = new();
-    private readonly Dictionary<string, int> _inFlightBySender = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _inProgressBySender = new(StringComparer.OrdinalIgnoreCase);
     private readonly Queue<SendOutcome> _completed = new();
     private readonly SemaphoreSlim _changed = new(0);
-    private int _inFlight;
+    private int _inProgress;
     private int _accepted;
     private int _sent;
     private int _failed;
@@ -39,8 +40,8 @@ public sealed class SendDispatcher : IDisposable
         _stop = stop;
     }
 
-    /// <summary>The most messages one sender mailbox ever had in flight at once.</summary>
-    public int PeakInFlightPerMailbox { get; private set; }
+    /// <summary>The most messages one sender mailbox ever had in progress at once.</summary>
+    public int PeakInProgressPerMailbox { get; private set; }
 
     public DispatchProgress Progress
     {
@@ -48,7 +49,7 @@ public sealed class SendDispatcher : IDisposable
         {
             lock (_gate)
             {
-                return new DispatchProgress(_accepted, _inFlight, _queue.Count, _sent, _failed, _unknown, _notSent);
+                return new DispatchProgress(_accepted, _inProgress, _queue.Count, _sent, _failed, _unknown, _notSent);
             }
         }
     }
@@ -122,7 +123,7 @@ public sealed class SendDispatcher : IDisposable
 
             lock (_gate)
             {
-                if (_queue.Count == 0 && _inFlight == 0 && _completed.Count == 0)
+                if (_queue.Count == 0 && _inProgress == 0 && _completed.Count == 0)
                 {
                     yield break;
                 }
@@ -143,7 +144,7 @@ public sealed class SendDispatcher : IDisposable
         {
             lock (_gate)
             {
-                if (_inFlight == 0)
+                if (_inProgress == 0)
                 {
                     break;
                 }
@@ -211,17 +212,17 @@ public sealed class SendDispatcher : IDisposable
 
     private void StartWhatFits()
     {
-        for (var node = _queue.First; node is not null && _inFlight < _options.MaxInFlightTotal && !_stopped && !_stop.IsCancellationRequested;)
+        for (var node = _queue.First; node is not null && _inProgress < _options.MaxInProgressTotal && !_stopped && !_stop.IsCancellationRequested;)
         {
             var next = node.Next;
             var sender = node.Value.Message.From.Address;
-            _inFlightBySender.TryGetValue(sender, out var mailboxInFlight);
-            if (mailboxInFlight < _options.MaxInFlightPerMailbox)
+            _inProgressBySender.TryGetValue(sender, out var mailboxInProgress);
+            if (mailboxInProgress < _options.MaxInProgressPerMailbox)
             {
                 _queue.Remove(node);
-                _inFlight++;
-                _inFlightBySender[sender] = ++mailboxInFlight;
-                PeakInFlightPerMailbox = Math.Max(PeakInFlightPerMailbox, mailboxInFlight);
+                _inProgress++;
+                _inProgressBySender[sender] = ++mailboxInProgress;
+                PeakInProgressPerMailbox = Math.Max(PeakInProgressPerMailbox, mailboxInProgress);
                 var job = node.Value;
                 _ = Task.Run(() => RunAsync(job));
             }
@@ -245,8 +246,8 @@ public sealed class SendDispatcher : IDisposable
 
         lock (_gate)
         {
-            _inFlight--;
-            _inFlightBySender[job.Message.From.Address]--;
+            _inProgress--;
+            _inProgressBySender[job.Message.From.Address]--;
             Complete(new SendOutcome(job.Number, result, job.Input));
             StartWhatFits();
         }

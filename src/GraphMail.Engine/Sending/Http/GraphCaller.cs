@@ -11,18 +11,22 @@ namespace GraphMail.Engine.Sending.Http;
 /// <summary>
 /// Puts one logical request on the wire as often as <see cref="RetryClassifier"/> and the <see cref="RetryBudget"/>
 /// allow, and no more. Nothing below it retries: the channel's client has no retry handler, and the
-/// <see cref="TransmissionGuard"/> refuses a transport replay. The stop token ends waits and keeps new attempts from
-/// starting; a request that sends or creates is not aborted once it is on the wire, so its outcome is known, not guessed.
+/// <see cref="TransmissionGuard"/> refuses a transport replay. Each attempt holds a slot of its mailbox's
+/// <see cref="WireGate"/> while it is on the wire, and none while it waits to be retried. The stop token ends waits
+/// (for a slot too) and keeps new attempts from starting; a request that sends or creates is not aborted once it is on
+/// the wire, so its outcome is known, not guessed.
 /// </summary>
 internal sealed class GraphCaller
 {
     private readonly IGraphChannel _channel;
     private readonly RetryOptions _options;
+    private readonly WireGate _wire;
 
-    internal GraphCaller(IGraphChannel channel, RetryOptions options)
+    internal GraphCaller(IGraphChannel channel, RetryOptions options, WireGate wire)
     {
         _channel = channel;
         _options = options;
+        _wire = wire;
     }
 
     internal Uri Graph(string relative) => new(_channel.GraphBaseUri.AbsoluteUri.TrimEnd('/') + "/" + relative.TrimStart('/'));
@@ -38,8 +42,23 @@ internal sealed class GraphCaller
                 return Stopped(last);
             }
 
-            budget.CountAttempt();
-            var attempt = await AttemptAsync(request, budget.Attempts, stop).ConfigureAwait(false);
+            IDisposable slot;
+            try
+            {
+                slot = await _wire.EnterAsync(request.Mailbox, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return Stopped(last);
+            }
+
+            Attempt attempt;
+            using (slot)
+            {
+                budget.CountAttempt();
+                attempt = await AttemptAsync(request, budget.Attempts, stop).ConfigureAwait(false);
+            }
+
             last = attempt.Outcome;
             if (attempt.Verdict != Verdict.Retry)
             {

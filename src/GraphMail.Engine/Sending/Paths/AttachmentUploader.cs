@@ -35,7 +35,7 @@ internal sealed class AttachmentUploader
     {
         using var sessionBody = MessageJson.UploadSession(file);
         var session = await _caller.CallAsync(
-            new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/attachments/createUploadSession"), RequestSafety.Creates, sessionBody.Written, "application/json"),
+            new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/attachments/createUploadSession"), message.From.Address, RequestSafety.Creates, sessionBody.Written, "application/json"),
             stop).ConfigureAwait(false);
         if (session.End != CallEnd.Succeeded)
         {
@@ -58,7 +58,7 @@ internal sealed class AttachmentUploader
                 var count = (int)Math.Min(_chunkBytes, file.Length - offset);
                 var read = await AttachmentReader.ReadRangeAsync(stream, offset, buffer, count, stop).ConfigureAwait(false);
                 var range = string.Format(CultureInfo.InvariantCulture, "bytes {0}-{1}/{2}", offset, offset + read - 1, file.Length);
-                var put = new GraphRequest(HttpMethod.Put, uploadUri, RequestSafety.Idempotent, new ArraySegment<byte>(buffer, 0, read), "application/octet-stream",
+                var put = new GraphRequest(HttpMethod.Put, uploadUri, message.From.Address, RequestSafety.Idempotent, new ArraySegment<byte>(buffer, 0, read), "application/octet-stream",
                     authorize: false, configure: m => m.Content!.Headers.TryAddWithoutValidation("Content-Range", range));
                 var outcome = await _caller.CallAsync(put, stop).ConfigureAwait(false);
                 var next = UploadSessionJson.NextExpectedStart(outcome.Body) ?? RangeAlreadyTaken(outcome, offset + read);

@@ -38,7 +38,7 @@ internal sealed class DraftUploadPath
         using (var draftBody = await MessageJson.DraftAsync(message, onDraft, stop).ConfigureAwait(false))
         {
             created = await _caller.CallAsync(
-                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.User(message) + "/messages"), RequestSafety.Creates, draftBody.Written, "application/json"),
+                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.User(message) + "/messages"), message.From.Address, RequestSafety.Creates, draftBody.Written, "application/json"),
                 stop).ConfigureAwait(false);
         }
 
@@ -76,7 +76,7 @@ internal sealed class DraftUploadPath
         }
 
         var sent = await _caller.CallAsync(
-            new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/send"), RequestSafety.SendsMail, new ArraySegment<byte>(Array.Empty<byte>())),
+            new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/send"), message.From.Address, RequestSafety.SendsMail, new ArraySegment<byte>(Array.Empty<byte>())),
             stop).ConfigureAwait(false);
         if (sent.End == CallEnd.Succeeded)
         {
@@ -123,7 +123,7 @@ internal sealed class DraftUploadPath
         {
             using var body = await MessageJson.AttachmentAsync(file, stop).ConfigureAwait(false);
             var outcome = await _caller.CallAsync(
-                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/attachments"), RequestSafety.Creates, body.Written, "application/json"),
+                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/attachments"), message.From.Address, RequestSafety.Creates, body.Written, "application/json"),
                 stop).ConfigureAwait(false);
             if (outcome.End != CallEnd.Succeeded)
             {
@@ -149,7 +149,7 @@ internal sealed class DraftUploadPath
         {
             // Cleanup runs even after a stop: a stop must not leave half-built drafts behind.
             var deleted = await _caller.CallAsync(
-                new GraphRequest(HttpMethod.Delete, _caller.Graph(GraphPaths.Message(message, draftId)), RequestSafety.Idempotent),
+                new GraphRequest(HttpMethod.Delete, _caller.Graph(GraphPaths.Message(message, draftId)), message.From.Address, RequestSafety.Idempotent),
                 CancellationToken.None).ConfigureAwait(false);
             if (deleted.End == CallEnd.Succeeded || deleted.Status == 404)
             {

@@ -12,13 +12,20 @@ public sealed class MessageSender : IMessageSender
 {
     private readonly SendMailPath _sendMail;
     private readonly DraftUploadPath _draftUpload;
+    private readonly WireGate _wire;
 
-    public MessageSender(IGraphChannel channel, RetryOptions? retry = null, int chunkBytes = SendLimits.UploadChunkBytes)
+    /// <param name="requestsPerMailbox">Requests on the wire at once per sender mailbox, across all messages sent through this sender.</param>
+    public MessageSender(IGraphChannel channel, RetryOptions? retry = null, int chunkBytes = SendLimits.UploadChunkBytes,
+        int requestsPerMailbox = SendLimits.MaxInFlightPerMailbox)
     {
-        var caller = new GraphCaller(channel, retry ?? new RetryOptions());
+        _wire = new WireGate(requestsPerMailbox);
+        var caller = new GraphCaller(channel, retry ?? new RetryOptions(), _wire);
         _sendMail = new SendMailPath(caller);
         _draftUpload = new DraftUploadPath(caller, chunkBytes);
     }
+
+    /// <summary>The most requests one sender mailbox had on the wire at once.</summary>
+    public int PeakOnWirePerMailbox => _wire.PeakPerMailbox;
 
     public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken stop)
     {

@@ -21,7 +21,7 @@ internal sealed class SendMailPath
     {
         var clock = Stopwatch.StartNew();
         using var body = await MessageJson.SendMailAsync(message, stop).ConfigureAwait(false);
-        var request = new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.User(message) + "/sendMail"), RequestSafety.SendsMail, body.Written, "application/json");
+        var request = new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.User(message) + "/sendMail"), message.From.Address, RequestSafety.SendsMail, body.Written, "application/json");
         var outcome = await _caller.CallAsync(request, stop).ConfigureAwait(false);
         var error = outcome.End == CallEnd.Succeeded ? null : SendOutcomes.ErrorOf(message, GraphOperation.SendMail, outcome);
         return message.Result(SendOutcomes.StatusOf(outcome.End), outcome.Attempts, clock.Elapsed, outcome.RequestId, outcome.ClientRequestId, error);
