@@ -53,7 +53,12 @@ public static class Program
 
         var connected = clock.Elapsed.TotalMilliseconds;
         s_phase = "send";
-        var status = ModuleSend.Send(module, "cold-start@fabrikam.com", args[2]);
+        var status = string.Join(", ", EngineSend.Send(module, new Dictionary<string, object?>
+        {
+            ["To"] = new[] { "cold-start@fabrikam.com" },
+            ["Subject"] = args[2],
+            ["Body"] = "GraphMail cold start",
+        }));
         if (status != "Sent")
         {
             Console.Error.WriteLine("The send ended " + status);

@@ -31,7 +31,9 @@ internal static class CmdletDriver
                 if (name == "SendThroughEngine")
                 {
                     result["outcome"] = "completed";
-                    result["statuses"] = EngineSend.Run(module, step.GetProperty("parameters"));
+                    result["statuses"] = string.Join(",", EngineSend.Send(module, step.GetProperty("parameters").EnumerateObject().ToDictionary(
+                        p => p.Name,
+                        p => p.Value.ValueKind == JsonValueKind.Array ? p.Value.EnumerateArray().Select(v => v.GetString()!).ToArray() : (object?)p.Value.GetString())));
                     results.Add(result);
                     continue;
                 }

@@ -1,66 +1,77 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Text.Json;
 using System.Threading;
 
 namespace GraphMail.IsolationHost;
 
 /// <summary>
-/// Send-GraphMail reads MyInvocation, which the stub PowerShell leaves null, so this step makes the calls the
-/// cmdlet makes, on the runspace's connection that Connect-GraphMail stored: ConnectionChannel, MessageSender,
-/// SendRun (plan, prepare, submit, finish). Every engine type is reached through the connection object, so it is
-/// the copy in GraphMail's load context.
+/// Send-GraphMail as the cmdlet's Begin and End make their engine calls (ConnectionChannel, MessageSender, SendRun:
+/// plan, prepare, submit, finish), by reflection on the runspace's connection that Connect-GraphMail stored. The stub
+/// System.Management.Automation cannot run the cmdlet itself (its MyInvocation is null). Every engine type is reached
+/// through the connection object, so it is the copy in GraphMail's load context.
 /// </summary>
-internal static class EngineSend
+public static class EngineSend
 {
-    internal static string Run(Assembly module, JsonElement parameters)
+    private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+
+    /// <param name="commandLine">Send-GraphMail's parameters by name (To, Subject, Body, From, …).</param>
+    /// <returns>Each message's SendStatus, with its error message when there is one.</returns>
+    public static IReadOnlyList<string> Send(Assembly module, IDictionary<string, object?> commandLine)
     {
-        var sessions = module.GetType("GraphMail.Session.RunspaceSessions", throwOnError: true)!;
-        var session = sessions.GetProperty("Current", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetValue(null)!;
-        var connection = session.GetType().GetMethod("RequireConnection", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!.Invoke(session, null)!;
+        var session = Get(null, module.GetType("GraphMail.Session.RunspaceSessions", throwOnError: true)!, "Current");
+        var connection = Get(session, session.GetType(), "RequireConnection", call: true);
         var engine = connection.GetType().Assembly;
-
         var channel = Create(engine, "GraphMail.Engine.Sending.Http.ConnectionChannel", connection);
-        var sender = Create(engine, "GraphMail.Engine.Sending.Paths.MessageSender", channel, null, DefaultOf(engine, "GraphMail.Engine.Sending.Paths.MessageSender", 2));
-        var mail = Create(engine, "GraphMail.Engine.Sending.Model.MailParameters");
-        foreach (var parameter in parameters.EnumerateObject())
+        try
         {
-            var property = mail.GetType().GetProperty(parameter.Name)!;
-            property.SetValue(mail, property.PropertyType == typeof(string[])
-                ? parameter.Value.EnumerateArray().Select(v => v.GetString()!).ToArray()
-                : parameter.Value.GetString());
-        }
-
-        using var run = (IDisposable)Create(engine, "GraphMail.Engine.Sending.SendRun",
-            sender, mail, null, (Func<string, string>)(path => path), CancellationToken.None, null);
-        dynamic dynamicRun = run;
-        var statuses = new List<string>();
-        foreach (var plan in (System.Collections.IEnumerable)dynamicRun.Planner.Complete())
-        {
-            var message = (object?)dynamicRun.Prepare((dynamic)plan);
-            if (message is not null)
+            var sender = Create(engine, "GraphMail.Engine.Sending.Paths.MessageSender", channel);
+            var parameters = Call(engine.GetType("GraphMail.Engine.Sending.Model.MailParameters", throwOnError: true)!, null, "FromBound",
+                new Dictionary<string, object?>(commandLine, StringComparer.OrdinalIgnoreCase));
+            var defaultFrom = Get(Get(connection, connection.GetType(), "Info"), null, "DefaultFrom", allowNull: true);
+            var run = Create(engine, "GraphMail.Engine.Sending.SendRun", sender, parameters, defaultFrom, (Func<string, string>)Path.GetFullPath, CancellationToken.None);
+            using var disposeRun = (IDisposable)run;
+            var outcomes = new List<object>();
+            var planner = Get(run, null, "Planner");
+            foreach (var plan in (IEnumerable)Call(planner.GetType(), planner, "Complete")!)
             {
-                Collect(statuses, (System.Collections.IEnumerable)dynamicRun.Submit((dynamic)plan, (dynamic)message));
+                var message = Call(run.GetType(), run, "Prepare", plan);
+                if (message is not null)
+                {
+                    outcomes.AddRange(((IEnumerable)Call(run.GetType(), run, "Submit", plan, message)!).Cast<object>());
+                }
             }
+
+            outcomes.AddRange(((IEnumerable)Call(run.GetType(), run, "Finish")!).Cast<object>());
+            return outcomes.Select(o => Get(o, null, "Result")).Select(Describe).ToList();
         }
-
-        Collect(statuses, (System.Collections.IEnumerable)dynamicRun.Finish());
-        return string.Join(",", statuses);
-    }
-
-    private static void Collect(List<string> statuses, System.Collections.IEnumerable outcomes)
-    {
-        foreach (dynamic outcome in outcomes)
+        finally
         {
-            statuses.Add(outcome.Result.Status.ToString() + (outcome.Result.Error is null ? string.Empty : ": " + outcome.Result.Error.Message));
+            ((IDisposable)channel).Dispose();
         }
     }
 
-    private static object Create(Assembly engine, string typeName, params object?[] arguments) =>
-        Activator.CreateInstance(engine.GetType(typeName, throwOnError: true)!, arguments)!;
+    private static string Describe(object result) =>
+        Get(result, null, "Status") + (Get(result, null, "Error", allowNull: true) is Exception error ? ": " + error.Message : string.Empty);
 
-    private static object? DefaultOf(Assembly engine, string typeName, int parameterIndex) =>
-        engine.GetType(typeName, throwOnError: true)!.GetConstructors().Single().GetParameters()[parameterIndex].DefaultValue;
+    private static object Get(object? target, Type? type, string name, bool call = false, bool allowNull = false)
+    {
+        type ??= target!.GetType();
+        var value = call ? type.GetMethod(name, Any)!.Invoke(target, null) : type.GetProperty(name, Any)!.GetValue(target);
+        return value ?? (allowNull ? null! : throw new InvalidOperationException(type.Name + "." + name + " is null."));
+    }
+
+    private static object? Call(Type type, object? target, string name, params object?[] arguments) =>
+        type.GetMethods(Any).Single(m => m.Name == name && m.GetParameters().Length == arguments.Length).Invoke(target, arguments);
+
+    /// <summary>Calls the type's one public constructor; parameters not given take their defaults.</summary>
+    private static object Create(Assembly engine, string typeName, params object?[] given)
+    {
+        var constructor = engine.GetType(typeName, throwOnError: true)!.GetConstructors().Single();
+        var parameters = constructor.GetParameters();
+        return constructor.Invoke(parameters.Select((p, i) => i < given.Length ? given[i] : p.DefaultValue).ToArray());
+    }
 }
