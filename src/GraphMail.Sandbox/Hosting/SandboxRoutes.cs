@@ -41,6 +41,7 @@ internal static class SandboxRoutes
             new(RouteNames.GetMessage, "GET", new("v1.0/users/{user}/messages/{message}"), RouteKind.Graph, drafts.GetAsync, MailboxKey),
             new(RouteNames.DeleteMessage, "DELETE", new("v1.0/users/{user}/messages/{message}"), RouteKind.Graph, drafts.DeleteAsync, MailboxKey),
             new(RouteNames.Send, "POST", new("v1.0/users/{user}/messages/{message}/send"), RouteKind.Graph, drafts.SendAsync, MailboxKey),
+            new(RouteNames.AddAttachment, "POST", new("v1.0/users/{user}/messages/{message}/attachments"), RouteKind.Graph, drafts.AddAttachmentAsync, MailboxKey),
             new(RouteNames.CreateUploadSession, "POST", new("v1.0/users/{user}/messages/{message}/attachments/createUploadSession"), RouteKind.Graph,
                 uploads.CreateSessionAsync, MailboxKey),
             new(RouteNames.Batch, "POST", new("v1.0/$batch"), RouteKind.GraphBatch, batch.HandleAsync),

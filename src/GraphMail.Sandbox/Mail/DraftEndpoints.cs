@@ -5,7 +5,10 @@ using GraphMail.Sandbox.Routing;
 
 namespace GraphMail.Sandbox.Mail;
 
-/// <summary>Drafts: POST /users/{id}/messages, GET and DELETE /users/{id}/messages/{mid}, POST .../messages/{mid}/send.</summary>
+/// <summary>
+/// Drafts: POST /users/{id}/messages, GET and DELETE /users/{id}/messages/{mid}, POST .../messages/{mid}/attachments
+/// (one file attachment, within the request size cap), POST .../messages/{mid}/send.
+/// </summary>
 internal sealed class DraftEndpoints(SandboxState state)
 {
     internal Task<SandboxResponse> CreateAsync(SandboxRequest request) => Task.FromResult(Create(request));
@@ -15,6 +18,8 @@ internal sealed class DraftEndpoints(SandboxState state)
     internal Task<SandboxResponse> DeleteAsync(SandboxRequest request) => Task.FromResult(Delete(request));
 
     internal Task<SandboxResponse> SendAsync(SandboxRequest request) => Task.FromResult(Send(request));
+
+    internal Task<SandboxResponse> AddAttachmentAsync(SandboxRequest request) => Task.FromResult(AddAttachment(request));
 
     private SandboxResponse Create(SandboxRequest request)
     {
@@ -60,6 +65,38 @@ internal sealed class DraftEndpoints(SandboxState state)
         state.Drafts.Remove(draft);
         state.Uploads.RemoveForDraft(draft.Id);
         return SandboxResponse.Empty(204);
+    }
+
+    private SandboxResponse AddAttachment(SandboxRequest request)
+    {
+        var draft = FindDraft(request, MailboxAccess.ReadWrite, out var error);
+        if (draft is null)
+        {
+            return error!;
+        }
+
+        var body = JsonBody.Read(request, out error);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var attachment = MessageReader.ReadFileAttachment(body, out var problem);
+        if (attachment is null)
+        {
+            return GraphErrors.BadRequest(request, problem!.Code, problem.Message);
+        }
+
+        draft.AddAttachment(attachment);
+        return SandboxResponse.Json(201, new System.Text.Json.Nodes.JsonObject
+        {
+            ["@odata.type"] = "#microsoft.graph.fileAttachment",
+            ["id"] = MessageIds.New(),
+            ["name"] = attachment.Name,
+            ["contentType"] = attachment.ContentType,
+            ["size"] = attachment.Size,
+            ["isInline"] = attachment.IsInline,
+        }, GraphErrors.ContentType);
     }
 
     private SandboxResponse Send(SandboxRequest request)

@@ -12,6 +12,9 @@ internal static class MessageReader
 {
     private const string FileAttachmentType = "#microsoft.graph.fileAttachment";
 
+    /// <summary>RecordedAttachment.Source of an attachment added to a draft on its own.</summary>
+    internal const string AddedSource = "added";
+
     internal static OutgoingMessage Read(JsonObject message, out MessageProblem? problem)
     {
         problem = null;
@@ -40,6 +43,21 @@ internal static class MessageReader
         {
             problem = e.Problem;
             return new OutgoingMessage();
+        }
+    }
+
+    /// <summary>One file attachment posted on its own (POST .../messages/{id}/attachments).</summary>
+    internal static RecordedAttachment? ReadFileAttachment(JsonObject attachment, out MessageProblem? problem)
+    {
+        problem = null;
+        try
+        {
+            return ReadAttachment(attachment) with { Source = AddedSource };
+        }
+        catch (UnreadableBodyException e)
+        {
+            problem = e.Problem;
+            return null;
         }
     }
 

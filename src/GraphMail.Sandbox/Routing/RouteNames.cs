@@ -13,6 +13,7 @@ public static class RouteNames
     public const string CreateMessage = "createMessage";
     public const string GetMessage = "getMessage";
     public const string DeleteMessage = "deleteMessage";
+    public const string AddAttachment = "addAttachment";
     public const string CreateUploadSession = "createUploadSession";
     public const string UploadChunk = "uploadChunk";
     public const string CancelUpload = "cancelUpload";
@@ -25,6 +26,6 @@ public static class RouteNames
     public static IReadOnlyList<string> All { get; } =
     [
         Token, ManagedIdentity, OpenId, Keys, SendMail, CreateMessage, GetMessage, DeleteMessage,
-        CreateUploadSession, UploadChunk, CancelUpload, Send, Batch,
+        AddAttachment, CreateUploadSession, UploadChunk, CancelUpload, Send, Batch,
     ];
 }

@@ -16,6 +16,7 @@ public static class SandboxFaultNames
     public const string CreateMessageRoute = "createMessage";
     public const string GetMessageRoute = "getMessage";
     public const string DeleteMessageRoute = "deleteMessage";
+    public const string AddAttachmentRoute = "addAttachment";
     public const string CreateUploadSessionRoute = "createUploadSession";
     public const string UploadChunkRoute = "uploadChunk";
     public const string CancelUploadRoute = "cancelUpload";
@@ -33,7 +34,7 @@ public static class SandboxFaultNames
     public static IReadOnlyList<string> Routes { get; } = new[]
     {
         TokenRoute, ManagedIdentityRoute, OpenIdRoute, KeysRoute, SendMailRoute, CreateMessageRoute, GetMessageRoute,
-        DeleteMessageRoute, CreateUploadSessionRoute, UploadChunkRoute, CancelUploadRoute, SendRoute, BatchRoute,
+        DeleteMessageRoute, AddAttachmentRoute, CreateUploadSessionRoute, UploadChunkRoute, CancelUploadRoute, SendRoute, BatchRoute,
     };
 
     public static IReadOnlyList<string> Kinds { get; } = new[]

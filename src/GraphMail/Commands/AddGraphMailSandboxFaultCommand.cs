@@ -13,7 +13,7 @@ public sealed class AddGraphMailSandboxFaultCommand : GraphMailSandboxCmdlet
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateSet(TokenRoute, ManagedIdentityRoute, OpenIdRoute, KeysRoute, SendMailRoute, CreateMessageRoute, GetMessageRoute,
-        DeleteMessageRoute, CreateUploadSessionRoute, UploadChunkRoute, CancelUploadRoute, SendRoute, BatchRoute)]
+        DeleteMessageRoute, AddAttachmentRoute, CreateUploadSessionRoute, UploadChunkRoute, CancelUploadRoute, SendRoute, BatchRoute)]
     public string Route { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 1)]

@@ -46,6 +46,40 @@ public sealed class DraftUploadEndToEndTests(SandboxFixture sandbox) : SandboxSe
         Assert.Equal(3, Requests(RouteNames.UploadChunk));
     }
 
+    [Fact]
+    public void SmallFilesThatDoNotFitOnTheDraftAreAddedOneByOne()
+    {
+        // Each under 3 MB (no upload session), together over what one request carries.
+        var files = new[] { 1_400_000, 1_500_000, 1_600_000 }.Select((size, i) => Files.Create($"part{i}.bin", size, seed: 20 + i)).ToArray();
+
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Subject", "parts"), ("Attachments", files)));
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        Assert.Equal(SendPath.DraftUpload, result.Path);
+        var message = Assert.Single(Sandbox.Control.GetMessages());
+        Assert.Equal(files.Select(TestFiles.Sha256).OrderBy(h => h), message.Attachments.Select(a => a.Sha256).OrderBy(h => h));
+        Assert.Contains(message.Attachments, a => a.Source == "inline");
+        var added = message.Attachments.Count(a => a.Source == "added");
+        Assert.True(added > 0, "no attachment was added to the draft on its own");
+        Assert.Equal(added, Requests(RouteNames.AddAttachment));
+        Assert.Equal(0, Requests(RouteNames.CreateUploadSession));
+        Assert.Empty(Sandbox.Control.GetDrafts());
+    }
+
+    [Fact]
+    public void AFailedAttachmentAddDeletesTheDraftAndSendsNothing()
+    {
+        var files = new[] { 1_400_000, 1_500_000, 1_600_000 }.Select((size, i) => Files.Create($"part{i}.bin", size, seed: 30 + i)).ToArray();
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.AddAttachment, Kind = FaultKind.Unavailable, Count = 1 });
+
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", files)));
+
+        Assert.Equal(SendStatus.Failed, result.Status);
+        Assert.Empty(Sandbox.Control.GetMessages());
+        Assert.Empty(Sandbox.Control.GetDrafts());
+        Assert.Equal(1, Requests(RouteNames.DeleteMessage));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
