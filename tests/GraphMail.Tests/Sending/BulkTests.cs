@@ -126,8 +126,11 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
         Assert.All(outcomes, o => Assert.Equal(SendStatus.Sent, o.Result.Status));
         Assert.Equal(new[] { 1, 1, 1, 1, 2, 2, 2, 2 }, outcomes.Select(o => o.Result.Attempts).OrderBy(a => a));
         Assert.Equal(8, Sandbox.Control.GetMessages().Select(m => m.InternetMessageId).Distinct().Count());
+        // The sandbox logs a request as it finishes, so a 202 can be logged before an earlier 429: count, don't order.
         var sendMails = Sandbox.Control.GetRequests().Where(r => r.Route == RouteNames.SendMail).Select(r => r.Status).ToList();
-        Assert.Equal(new[] { 429, 429, 429, 429, 202, 202, 202, 202, 202, 202, 202, 202 }, sendMails);
+        Assert.Equal(12, sendMails.Count);
+        Assert.Equal(4, sendMails.Count(status => status == 429));
+        Assert.Equal(8, sendMails.Count(status => status == 202));
         Assert.InRange(sender.PeakOnWirePerMailbox, 1, 4);
         Assert.All(Sandbox.Control.GetConcurrency(), c => Assert.Equal(0, c.Throttled));
     }
