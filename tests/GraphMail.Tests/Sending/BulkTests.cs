@@ -168,7 +168,10 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
 
         Assert.Equal(planned, outcomes.Count);
         Assert.Equal(Enumerable.Range(1, planned), outcomes.Select(o => o.Number).OrderBy(n => n));
-        Assert.Equal(4, outcomes.Count(o => o.Result.Status == SendStatus.Sent));
+        var diagnosis = string.Join("\n", Sandbox.Control.GetRequests().Select(r => $"{r.Time:HH:mm:ss.fff} {r.Method} {r.Route} {r.Status} {r.Fault} {r.ClientRequestId}"))
+            + "\n--\n" + string.Join("\n", outcomes.Select(o => $"{o.Number} {o.Result.Status} attempts={o.Result.Attempts} crid={o.Result.ClientRequestId}"))
+            + $"\narrived={pause.Arrived} planned={planned}";
+        Assert.True(outcomes.Count(o => o.Result.Status == SendStatus.Sent) == 4, "sends after the stop:\n" + diagnosis);
         Assert.All(outcomes.Where(o => o.Result.Status != SendStatus.Sent), o =>
         {
             Assert.Equal(SendStatus.NotSent, o.Result.Status);

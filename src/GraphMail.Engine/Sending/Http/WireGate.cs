@@ -36,6 +36,15 @@ internal sealed class WireGate
     {
         var box = _mailboxes.GetOrAdd(mailbox, _ => new Mailbox(_slotsPerMailbox));
         await box.Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // SemaphoreSlim cancels a queued waiter asynchronously: a Release() that comes first still grants the slot to
+        // a waiter whose token was cancelled. After a stop, nothing new may go on the wire, so give such a slot back.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            box.Slots.Release();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         lock (_count)
         {
             _peak = Math.Max(_peak, ++box.OnWire);
