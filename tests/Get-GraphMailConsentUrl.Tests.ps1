@@ -77,6 +77,7 @@ Describe 'Get-GraphMailConsentUrl' {
             $grant | Should -BeOfType ([GraphMail.ManagedIdentityConsentScript])
             $grant.AppRoleId | Should -Be 'b633e1c5-b582-4048-a93e-9f11b44c7e96'
             $grant.Script | Should -BeLike "*Connect-MgGraph -Environment China -Scopes 'AppRoleAssignment.ReadWrite.All', 'Application.Read.All'*"
+            $grant.Script | Should -BeLike "*Get-MgServicePrincipal -Filter `"appId eq 'aaaabbbb-0000-cccc-1111-dddd2222eeee'`"*"
             $grant.Script | Should -BeLike "*Get-MgServicePrincipal -ServicePrincipalId 'aaaabbbb-0000-cccc-1111-dddd2222eeee'*"
         }
 

@@ -15,7 +15,7 @@ public sealed class ManagedIdentityConsentScript
         Script = script;
     }
 
-    /// <summary>The managed identity's service-principal object ID or display name, as given.</summary>
+    /// <summary>The managed identity's client ID, service-principal object ID or display name, as given.</summary>
     public string ManagedIdentity { get; }
 
     public GraphMailEnvironment Environment { get; }

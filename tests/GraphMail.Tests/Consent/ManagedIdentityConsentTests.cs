@@ -14,7 +14,7 @@ public sealed class ManagedIdentityConsentTests
         "New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $identity.Id -PrincipalId $identity.Id -ResourceId $graph.Id -AppRoleId 'b633e1c5-b582-4048-a93e-9f11b44c7e96'\n";
 
     [Fact]
-    public void ByObjectIdTheScriptIsExactly()
+    public void ByClientIdOrObjectIdTheScriptIsExactly()
     {
         var script = ManagedIdentityConsent.Create("AAAABBBB-0000-CCCC-1111-DDDD2222EEEE", GraphMailEnvironment.Global);
 
@@ -22,7 +22,8 @@ public sealed class ManagedIdentityConsentTests
             Header
             + "Connect-MgGraph -Environment Global -Scopes 'AppRoleAssignment.ReadWrite.All', 'Application.Read.All'\n"
             + "$graph = Get-MgServicePrincipal -Filter \"appId eq '00000003-0000-0000-c000-000000000000'\"\n"
-            + "$identity = Get-MgServicePrincipal -ServicePrincipalId 'aaaabbbb-0000-cccc-1111-dddd2222eeee'\n"
+            + "$identity = Get-MgServicePrincipal -Filter \"appId eq 'aaaabbbb-0000-cccc-1111-dddd2222eeee'\"\n"
+            + "if (-not $identity) { $identity = Get-MgServicePrincipal -ServicePrincipalId 'aaaabbbb-0000-cccc-1111-dddd2222eeee' }\n"
             + Assign,
             script.Script);
         Assert.Equal(("Mail.Send", "b633e1c5-b582-4048-a93e-9f11b44c7e96"), (script.AppRole, script.AppRoleId));

@@ -18,7 +18,7 @@ public static class ManagedIdentityConsent
 
     private const int MaxDisplayNameLength = 256;
 
-    /// <param name="managedIdentity">The managed identity's service-principal object ID, or its display name.</param>
+    /// <param name="managedIdentity">The managed identity's client (application) ID, its service-principal object ID, or its display name.</param>
     public static ManagedIdentityConsentScript Create(string? managedIdentity, GraphMailEnvironment environment)
     {
         var name = managedIdentity ?? string.Empty;
@@ -27,9 +27,12 @@ public static class ManagedIdentityConsent
             .AppendLine("# consent link: run this as a Privileged Role Administrator or Global Administrator of the identity's tenant.")
             .AppendLine($"Connect-MgGraph -Environment {ConnectMgGraphEnvironment(environment)} -Scopes 'AppRoleAssignment.ReadWrite.All', 'Application.Read.All'")
             .AppendLine($"$graph = Get-MgServicePrincipal -Filter \"appId eq '{GraphAppId}'\"");
-        if (Guid.TryParseExact(name.Trim(), "D", out var objectId))
+        if (Guid.TryParseExact(name.Trim(), "D", out var id))
         {
-            script.AppendLine($"$identity = Get-MgServicePrincipal -ServicePrincipalId '{objectId:D}'");
+            // A client ID and an object ID never coincide: look the GUID up as the one, then as the other.
+            script
+                .AppendLine($"$identity = Get-MgServicePrincipal -Filter \"appId eq '{id:D}'\"")
+                .AppendLine($"if (-not $identity) {{ $identity = Get-MgServicePrincipal -ServicePrincipalId '{id:D}' }}");
         }
         else
         {
@@ -66,7 +69,7 @@ public static class ManagedIdentityConsent
             throw new GraphMailException(
                 ErrorIds.InvalidManagedIdentity, GraphMailErrorKind.InvalidArgument,
                 $"ManagedIdentity '{Links.ConsentInputRules.Printable(name)}' cannot be used: {why}.",
-                "Pass the managed identity's object (principal) ID from its Identity blade, or its exact display name.");
+                "Pass the managed identity's client ID or object (principal) ID from its Identity blade, or its exact display name.");
         }
     }
 

@@ -17,8 +17,8 @@ internal static class Remedies
         var cloud = subject.Environment == GraphMailEnvironment.Global ? string.Empty : " -Environment " + subject.Environment;
         if (subject.IsManagedIdentity)
         {
-            return "Get-GraphMailConsentUrl -ManagedIdentity '<the managed identity's object ID or display name>'" + cloud +
-                   ", then run the commands it writes as an administrator.";
+            var identity = subject.ClientId.Length > 0 ? Argument(subject.ClientId) : "'<the managed identity's client ID or display name>'";
+            return $"Get-GraphMailConsentUrl -ManagedIdentity {identity}{cloud}, then run the commands it writes as an administrator.";
         }
 
         var tenant = subject.Tenant.Length > 0 ? subject.Tenant : subject.TenantId;
