@@ -12,9 +12,19 @@ Describe 'New-GraphMailMailboxScope' {
     It 'writes the RBAC for Applications commands' {
         $lines = New-GraphMailMailboxScope -ClientId $AppId -Mailbox 'noreply@contoso.com' -ServicePrincipalObjectId $ObjectId -AsScript -WarningAction SilentlyContinue
 
-        $lines | Should -Contain "New-ServicePrincipal -AppId '$AppId' -ObjectId '$ObjectId' -DisplayName 'GraphMail $AppId'"
-        $lines | Should -Contain "New-ManagementScope -Name 'GraphMail $AppId' -RecipientRestrictionFilter `"PrimarySmtpAddress -eq 'noreply@contoso.com'`""
-        $lines | Should -Contain "New-ManagementRoleAssignment -App '$AppId' -Role 'Application Mail.Send' -CustomResourceScope 'GraphMail $AppId'"
+        $lines | Should -Contain "if (-not (Get-ServicePrincipal -Identity '$AppId' -ErrorAction SilentlyContinue)) { New-ServicePrincipal -AppId '$AppId' -ObjectId '$ObjectId' -DisplayName 'GraphMail $AppId' }"
+        ($lines -join "`n") | Should -BeLike "*else { New-ManagementScope -Name 'GraphMail $AppId' -RecipientRestrictionFilter `"PrimarySmtpAddress -eq 'noreply@contoso.com'`" }*"
+        ($lines -join "`n") | Should -BeLike "*{ New-ManagementRoleAssignment -Name 'GraphMail Mail.Send $AppId' -App '$AppId' -Role 'Application Mail.Send' -CustomResourceScope 'GraphMail $AppId' }*"
+    }
+
+    It 'writes a script that parses and can run again' {
+        $lines = New-GraphMailMailboxScope -ClientId $AppId -Mailbox 'noreply@contoso.com' -ServicePrincipalObjectId $ObjectId -AsScript -WarningAction SilentlyContinue
+
+        $tokens = $null
+        $errors = $null
+        [System.Management.Automation.Language.Parser]::ParseInput(($lines -join "`n"), [ref] $tokens, [ref] $errors) | Out-Null
+        $errors | Should -BeNullOrEmpty
+        ($lines | Where-Object { $_ -like 'if (*' }) | Should -HaveCount 3
     }
 
     It 'warns that an Entra ID Mail.Send grant defeats the RBAC scope' {
@@ -26,15 +36,15 @@ Describe 'New-GraphMailMailboxScope' {
     It 'writes the legacy group and policy' {
         $lines = New-GraphMailMailboxScope -ClientId $AppId -Mailbox 'noreply@contoso.com' -Legacy -GroupName 'GraphMail Senders' -AsScript -WarningAction SilentlyContinue
 
-        $lines | Should -Contain "New-DistributionGroup -Name 'GraphMail Senders' -Type Security"
-        $lines | Should -Contain "Add-DistributionGroupMember -Identity 'GraphMail Senders' -Member 'noreply@contoso.com'"
-        ($lines | Where-Object { $_ -like 'New-ApplicationAccessPolicy*' }) | Should -BeLike "*-AccessRight RestrictAccess*"
+        ($lines -join "`n") | Should -BeLike "*{ New-DistributionGroup -Name 'GraphMail Senders' -Type Security }*"
+        ($lines -join "`n") | Should -BeLike "*{ Add-DistributionGroupMember -Identity 'GraphMail Senders' -Member 'noreply@contoso.com' }*"
+        ($lines | Where-Object { $_ -like '*New-ApplicationAccessPolicy*' }) | Should -BeLike "*-AccessRight RestrictAccess*"
     }
 
     It 'quotes a crafted name so that running the script only creates objects' {
         $hostile = "x'; Remove-Mailbox -Identity ceo -Confirm:`$false; '"
         $lines = New-GraphMailMailboxScope -ClientId $AppId -Mailbox 'noreply@contoso.com' -ServicePrincipalObjectId $ObjectId -ScopeName $hostile -AsScript -WarningAction SilentlyContinue
-        $scopeLine = $lines | Where-Object { $_ -like 'New-ManagementScope*' }
+        $scopeLine = $lines | Where-Object { $_ -like '*New-ManagementScope*' }
 
         $tokens = $null
         $errors = $null
@@ -46,8 +56,8 @@ Describe 'New-GraphMailMailboxScope' {
             $node -is [System.Management.Automation.Language.CommandAst]
         }
         $commands = $ast.FindAll($isCommand, $true)
-        $commands | Should -HaveCount 1
-        $commands[0].CommandElements[2].Value | Should -Be $hostile
+        @($commands | ForEach-Object { $_.GetCommandName() }) | Should -Be @('Get-ManagementScope', 'Set-ManagementScope', 'New-ManagementScope')
+        $commands | ForEach-Object { $_.CommandElements[2].Value | Should -Be $hostile }
     }
 
     It 'refuses the client ID given as the service principal object ID' {

@@ -5,6 +5,9 @@ public enum MailboxScopeStepStatus
 {
     Ran,
 
+    /// <summary>An earlier run already made it (its lookup found it): nothing was run.</summary>
+    AlreadyDone,
+
     /// <summary>-WhatIf, or No at the confirmation prompt.</summary>
     Declined,
 
@@ -30,7 +33,7 @@ public sealed class MailboxScopeStep
 
     public string Purpose { get; }
 
-    /// <summary>The command as text, quoted exactly as it was run.</summary>
+    /// <summary>The command as text, quoted exactly as it was run (for an existing scope, the Set- command that updated it).</summary>
     public string Command { get; }
 
     public MailboxScopeStepStatus Status { get; }

@@ -20,6 +20,8 @@ internal sealed class CurrentSessionExchange : IExchangeOnlineSession
 
     private const string RunCommand = "param($name, $parameters) & $name @parameters -ErrorAction Stop";
 
+    private const string LookUp = "param($name, $parameters) & $name @parameters -ErrorAction SilentlyContinue";
+
     private readonly CommandInvocationIntrinsics? _invoke;
     private readonly string? _prefix;
 
@@ -68,7 +70,12 @@ internal sealed class CurrentSessionExchange : IExchangeOnlineSession
             .Select(row => new ServicePrincipalRole(Text(row, "RoleName") ?? string.Empty, ExchangeAnswers.InScope(Property(row, "InScope"))))
             .ToList();
 
-    public void Invoke(ExchangeCommand command)
+    public void Invoke(ExchangeCommand command) => Run(command.Name, ParametersOf(command));
+
+    public bool Finds(ExchangeLookup lookup) =>
+        lookup.Finds(Run(lookup.Command.Name, ParametersOf(lookup.Command), LookUp).Select(answer => (Func<string, string?>)(property => Text(answer, property))));
+
+    private static Hashtable ParametersOf(ExchangeCommand command)
     {
         var parameters = new Hashtable();
         foreach (var parameter in command.Parameters)
@@ -76,10 +83,10 @@ internal sealed class CurrentSessionExchange : IExchangeOnlineSession
             parameters[parameter.Name] = parameter.Value;
         }
 
-        Run(command.Name, parameters);
+        return parameters;
     }
 
-    private IReadOnlyList<PSObject> Run(string name, Hashtable parameters)
+    private IReadOnlyList<PSObject> Run(string name, Hashtable parameters, string script = RunCommand)
     {
         if (_invoke is null)
         {
@@ -88,7 +95,7 @@ internal sealed class CurrentSessionExchange : IExchangeOnlineSession
 
         try
         {
-            return _invoke.InvokeScript(RunCommand, ExchangeCommand.Prefixed(name, _prefix), parameters).Where(o => o is not null).ToList();
+            return _invoke.InvokeScript(script, ExchangeCommand.Prefixed(name, _prefix), parameters).Where(o => o is not null).ToList();
         }
         catch (RuntimeException e)
         {

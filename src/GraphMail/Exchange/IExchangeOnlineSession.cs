@@ -25,6 +25,10 @@ internal interface IExchangeOnlineSession
 
     /// <exception cref="ExchangeCommandException">Exchange refused or failed.</exception>
     void Invoke(ExchangeCommand command);
+
+    /// <summary>Whether the lookup's command answers with a matching object (not finding one is no error).</summary>
+    /// <exception cref="ExchangeCommandException">The command itself could not run.</exception>
+    bool Finds(ExchangeLookup lookup);
 }
 
 /// <summary>An Exchange Online command failed; the message is Exchange's own.</summary>

@@ -5,8 +5,9 @@ using GraphMail.Engine.Setup.Scoping;
 namespace GraphMail.Exchange;
 
 /// <summary>
-/// Runs a scoping plan's commands in the Exchange Online session, each only when ShouldProcess approves it. A failed
-/// command stops the rest (each depends on the one before); a declined one does not, so -WhatIf lists them all.
+/// Runs a scoping plan's commands in the Exchange Online session, each only when ShouldProcess approves it. A step
+/// whose lookup finds what an earlier run made is not run again (or runs its update instead). A failed command stops
+/// the rest (each depends on the one before); a declined one does not, so -WhatIf lists them all.
 /// </summary>
 internal static class ScopeRunner
 {
@@ -15,31 +16,40 @@ internal static class ScopeRunner
         var failed = false;
         for (var i = 0; i < plan.Commands.Count; i++)
         {
-            var command = plan.Commands[i];
-            if (failed)
+            var step = failed
+                ? new MailboxScopeStep(i + 1, plan.Commands[i].Purpose, plan.Commands[i].ToText(), MailboxScopeStepStatus.NotRun, "An earlier step failed.")
+                : RunStep(i + 1, plan.Commands[i], session, approve);
+            failed |= step.Status == MailboxScopeStepStatus.Failed;
+            yield return step;
+        }
+    }
+
+    private static MailboxScopeStep RunStep(int number, ExchangeCommand planned, IExchangeOnlineSession session, Func<ExchangeCommand, bool> approve)
+    {
+        var command = planned;
+        try
+        {
+            if (planned.Lookup is { } lookup && session.Finds(lookup))
             {
-                yield return new MailboxScopeStep(i + 1, command.Purpose, command.ToText(), MailboxScopeStepStatus.NotRun, "An earlier step failed.");
-                continue;
+                if (planned.WhenFound is null)
+                {
+                    return new MailboxScopeStep(number, planned.Purpose, planned.ToText(), MailboxScopeStepStatus.AlreadyDone);
+                }
+
+                command = planned.WhenFound;
             }
 
             if (!approve(command))
             {
-                yield return new MailboxScopeStep(i + 1, command.Purpose, command.ToText(), MailboxScopeStepStatus.Declined);
-                continue;
+                return new MailboxScopeStep(number, command.Purpose, command.ToText(), MailboxScopeStepStatus.Declined);
             }
 
-            string? error = null;
-            try
-            {
-                session.Invoke(command);
-            }
-            catch (ExchangeCommandException e)
-            {
-                error = e.Message;
-                failed = true;
-            }
-
-            yield return new MailboxScopeStep(i + 1, command.Purpose, command.ToText(), failed ? MailboxScopeStepStatus.Failed : MailboxScopeStepStatus.Ran, error);
+            session.Invoke(command);
+            return new MailboxScopeStep(number, command.Purpose, command.ToText(), MailboxScopeStepStatus.Ran);
+        }
+        catch (ExchangeCommandException e)
+        {
+            return new MailboxScopeStep(number, command.Purpose, command.ToText(), MailboxScopeStepStatus.Failed, e.Message);
         }
     }
 }

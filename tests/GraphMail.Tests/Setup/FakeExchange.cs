@@ -23,6 +23,14 @@ internal sealed class FakeExchange : IExchangeOnlineSession
 
     internal List<ExchangeCommand> Invoked { get; } = new();
 
+    /// <summary>What each Get- command answers (by command name), as property bags; a name not here finds nothing.</summary>
+    internal Dictionary<string, Dictionary<string, string>[]> Answers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    internal List<ExchangeLookup> LookedUp { get; } = new();
+
+    /// <summary>Finds fails for lookups with this command name, as a command that is not there would.</summary>
+    internal string? FailingLookup { get; set; }
+
     internal List<(string Command, string Mailbox, string AppId)> Asked { get; } = new();
 
     public string? NotConnectedReason { get; set; }
@@ -43,6 +51,18 @@ internal sealed class FakeExchange : IExchangeOnlineSession
         Asked.Add(("Test-ServicePrincipalAuthorization", mailbox, appId));
         return ServicePrincipalError is { } error ? throw new ExchangeCommandException(error)
             : Roles.TryGetValue(mailbox, out var roles) ? roles : Array.Empty<ServicePrincipalRole>();
+    }
+
+    public bool Finds(ExchangeLookup lookup)
+    {
+        LookedUp.Add(lookup);
+        if (lookup.Command.Name == FailingLookup)
+        {
+            throw new ExchangeCommandException($"The term '{lookup.Command.Name}' is not recognized as a name of a cmdlet.");
+        }
+
+        var answers = Answers.TryGetValue(lookup.Command.Name, out var found) ? found : [];
+        return lookup.Finds(answers.Select(a => (Func<string, string?>)(p => a.TryGetValue(p, out var v) ? v : null)));
     }
 
     public void Invoke(ExchangeCommand command)

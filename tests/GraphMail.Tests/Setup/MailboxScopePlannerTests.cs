@@ -22,12 +22,44 @@ public sealed class MailboxScopePlannerTests
             [
                 $"New-ServicePrincipal -AppId '{AppId}' -ObjectId '{ObjectId}' -DisplayName 'GraphMail {AppId}'",
                 $"New-ManagementScope -Name 'GraphMail {AppId}' -RecipientRestrictionFilter \"PrimarySmtpAddress -eq 'noreply@contoso.com'\"",
-                $"New-ManagementRoleAssignment -App '{AppId}' -Role 'Application Mail.Send' -CustomResourceScope 'GraphMail {AppId}'",
+                $"New-ManagementRoleAssignment -Name 'GraphMail Mail.Send {AppId}' -App '{AppId}' -Role 'Application Mail.Send' -CustomResourceScope 'GraphMail {AppId}'",
             ],
             plan.Commands.Select(c => c.ToText()));
         Assert.Equal([$"Test-ServicePrincipalAuthorization -Identity '{AppId}' -Resource 'noreply@contoso.com'"], plan.Verification);
         Assert.Contains(plan.Warnings, w => w.Contains("tenant-wide") && w.Contains("Remove that grant"));
         Assert.Contains(plan.Notes, n => n.Contains("Enterprise applications > the app > Overview > Object ID") && n.Contains($"Get-MgServicePrincipal -Filter \"appId eq '{AppId}'\""));
+    }
+
+    [Fact]
+    public void RunAgainTheRbacScriptSkipsWhatExistsAndSetsTheScopeToTheNewMailboxes()
+    {
+        var commands = Rbac(SandboxDefaults.Noreply).ScriptLines().Where(l => !l.StartsWith('#')).Take(3);
+
+        Assert.Equal(
+            [
+                $"if (-not (Get-ServicePrincipal -Identity '{AppId}' -ErrorAction SilentlyContinue)) {{ New-ServicePrincipal -AppId '{AppId}' -ObjectId '{ObjectId}' -DisplayName 'GraphMail {AppId}' }}",
+                $"if (Get-ManagementScope -Identity 'GraphMail {AppId}' -ErrorAction SilentlyContinue) {{ Set-ManagementScope -Identity 'GraphMail {AppId}' -RecipientRestrictionFilter \"PrimarySmtpAddress -eq 'noreply@contoso.com'\" }}"
+                    + $" else {{ New-ManagementScope -Name 'GraphMail {AppId}' -RecipientRestrictionFilter \"PrimarySmtpAddress -eq 'noreply@contoso.com'\" }}",
+                $"if (-not (Get-ManagementRoleAssignment -Identity 'GraphMail Mail.Send {AppId}' -ErrorAction SilentlyContinue | Where-Object {{ $_.CustomResourceScope -eq 'GraphMail {AppId}' }}))"
+                    + $" {{ New-ManagementRoleAssignment -Name 'GraphMail Mail.Send {AppId}' -App '{AppId}' -Role 'Application Mail.Send' -CustomResourceScope 'GraphMail {AppId}' }}",
+            ],
+            commands);
+    }
+
+    [Fact]
+    public void RunAgainTheLegacyScriptSkipsTheGroupTheMembersAndThePolicyItFinds()
+    {
+        var plan = MailboxScopePlanner.Create(new MailboxScopeRequest { ClientId = AppId, Mailboxes = [SandboxDefaults.Noreply], Legacy = true, GroupName = "GraphMail Senders" });
+
+        Assert.Equal(
+            [
+                "if (-not (Get-DistributionGroup -Identity 'GraphMail Senders' -ErrorAction SilentlyContinue)) { New-DistributionGroup -Name 'GraphMail Senders' -Type Security }",
+                "if (-not (Get-DistributionGroupMember -Identity 'GraphMail Senders' -ResultSize Unlimited -ErrorAction SilentlyContinue | Where-Object { $_.PrimarySmtpAddress -eq 'noreply@contoso.com' }))"
+                    + " { Add-DistributionGroupMember -Identity 'GraphMail Senders' -Member 'noreply@contoso.com' }",
+                $"if (-not (Get-ApplicationAccessPolicy -ErrorAction SilentlyContinue | Where-Object {{ $_.AppId -eq '{AppId}' -and $_.ScopeName -eq 'GraphMail Senders' }}))"
+                    + $" {{ {plan.Commands[2].ToText()} }}",
+            ],
+            plan.ScriptLines().Where(l => !l.StartsWith('#')).Take(3));
     }
 
     [Fact]
@@ -67,12 +99,16 @@ public sealed class MailboxScopePlannerTests
             ClientId = AppId, Mailboxes = [SandboxDefaults.Noreply], ServicePrincipalObjectId = ObjectId, DisplayName = hostile, ScopeName = hostile,
         });
 
-        foreach (var command in plan.Commands)
+        var lookups = plan.Commands.Select(c => c.Lookup!.Command);
+        foreach (var command in plan.Commands.Concat(lookups).Append(plan.Commands[1].WhenFound!))
         {
             var (name, parameters) = PowerShellCommandLine.Parse(command.ToText());
             Assert.Equal(command.Name, name);
             Assert.Equal(command.Parameters.Select(p => (p.Name, p.Value)), parameters.Select(p => (p.Key, p.Value)));
         }
+
+        var (_, matched) = PowerShellCommandLine.Parse("Where-Object -Value " + plan.Commands[2].Lookup!.ToText().Split(" -eq ")[1].TrimEnd(' ', '}', ')'));
+        Assert.Equal(hostile, matched.Single().Value);
 
         Assert.Equal(hostile, plan.Commands[0].Parameters[2].Value);
     }
@@ -143,7 +179,8 @@ public sealed class MailboxScopePlannerTests
         Assert.StartsWith("# Restricts app", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("# WARNING: RBAC for Applications adds to what Entra ID grants", System.StringComparison.Ordinal));
         Assert.StartsWith("Test-ServicePrincipalAuthorization", lines[^1]);
-        Assert.All(lines.Where(l => !l.StartsWith('#')), l => PowerShellCommandLine.Parse(l));
+        Assert.All(lines.Where(l => !l.StartsWith('#') && !l.StartsWith("if ", System.StringComparison.Ordinal)), l => PowerShellCommandLine.Parse(l));
+        Assert.Equal(3, lines.Count(l => l.StartsWith("if ", System.StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -26,11 +26,11 @@ public sealed class MailboxScopePlan
     /// <summary>What can defeat the scope; the cmdlet also writes these as warnings.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
-    /// <summary>A script to paste into an Exchange Online PowerShell session: notes and warnings as comments, then the commands.</summary>
+    /// <summary>A script to paste into an Exchange Online PowerShell session: notes and warnings as comments, then the commands (each skips what already exists, so it can run again).</summary>
     public IReadOnlyList<string> ScriptLines() =>
         Notes.Select(n => "# " + n)
             .Concat(Warnings.Select(w => "# WARNING: " + w))
-            .Concat(Commands.Select(c => c.ToText()))
+            .Concat(Commands.Select(c => c.ToScriptText()))
             .Concat(new[] { "# Then check (changes can take an hour or more to reach Graph; Test-GraphMailSetup tells):" })
             .Concat(Verification)
             .ToList();

@@ -37,14 +37,22 @@ public static class MailboxScopePlanner
         var objectId = ScopingInputs.ObjectId(request.ServicePrincipalObjectId, clientId);
         var displayName = ScopingInputs.Name(request.DisplayName, "GraphMail " + clientId, "DisplayName");
         var scope = ScopingInputs.Name(request.ScopeName, "GraphMail " + clientId, "ScopeName");
+        var filter = RecipientFilter(mailboxes);
+        var assignment = "GraphMail Mail.Send " + clientId;
         var commands = new[]
         {
             new ExchangeCommand("New-ServicePrincipal", "Registers the app's service principal in Exchange Online.",
-                ExchangeParameter.Text("AppId", clientId), ExchangeParameter.Text("ObjectId", objectId), ExchangeParameter.Text("DisplayName", displayName)),
+                    ExchangeParameter.Text("AppId", clientId), ExchangeParameter.Text("ObjectId", objectId), ExchangeParameter.Text("DisplayName", displayName))
+                .Unless(Find("Get-ServicePrincipal", ExchangeParameter.Text("Identity", clientId))),
             new ExchangeCommand("New-ManagementScope", "Defines the mailboxes the app may use.",
-                ExchangeParameter.Text("Name", scope), ExchangeParameter.Text("RecipientRestrictionFilter", RecipientFilter(mailboxes))),
+                    ExchangeParameter.Text("Name", scope), ExchangeParameter.Text("RecipientRestrictionFilter", filter))
+                .Unless(Find("Get-ManagementScope", ExchangeParameter.Text("Identity", scope)),
+                    new ExchangeCommand("Set-ManagementScope", "Sets the existing scope to exactly these mailboxes.",
+                        ExchangeParameter.Text("Identity", scope), ExchangeParameter.Text("RecipientRestrictionFilter", filter))),
             new ExchangeCommand("New-ManagementRoleAssignment", "Grants the app Mail.Send on those mailboxes only.",
-                ExchangeParameter.Text("App", clientId), ExchangeParameter.Text("Role", "Application Mail.Send"), ExchangeParameter.Text("CustomResourceScope", scope)),
+                    ExchangeParameter.Text("Name", assignment), ExchangeParameter.Text("App", clientId), ExchangeParameter.Text("Role", "Application Mail.Send"),
+                    ExchangeParameter.Text("CustomResourceScope", scope))
+                .Unless(Find("Get-ManagementRoleAssignment", ExchangeParameter.Text("Identity", assignment)).Where("CustomResourceScope", scope)),
         };
         var verification = mailboxes.Select(m => $"Test-ServicePrincipalAuthorization -Identity {PowerShellQuoting.SingleQuoted(clientId)} -Resource {PowerShellQuoting.SingleQuoted(m)}").ToList();
         var notes = new List<string>
@@ -62,20 +70,25 @@ public static class MailboxScopePlanner
         return new MailboxScopePlan(commands, verification, notes, warnings);
     }
 
+    private static ExchangeLookup Find(string name, params ExchangeParameter[] parameters) => new(new ExchangeCommand(name, "Finds what an earlier run made.", parameters));
+
     private static MailboxScopePlan Legacy(MailboxScopeRequest request, string clientId, IReadOnlyList<string> mailboxes)
     {
         var group = ScopingInputs.Name(request.GroupName, "GraphMail senders " + clientId, "GroupName");
         var description = ScopingInputs.Name(request.Description, "GraphMail: app " + clientId + " may send only as the members of " + group, "Description");
         var commands = new List<ExchangeCommand>
         {
-            new("New-DistributionGroup", "Creates the mail-enabled security group that lists the allowed mailboxes.",
-                ExchangeParameter.Text("Name", group), ExchangeParameter.Keyword("Type", "Security")),
+            new ExchangeCommand("New-DistributionGroup", "Creates the mail-enabled security group that lists the allowed mailboxes.",
+                    ExchangeParameter.Text("Name", group), ExchangeParameter.Keyword("Type", "Security"))
+                .Unless(Find("Get-DistributionGroup", ExchangeParameter.Text("Identity", group))),
         };
         commands.AddRange(mailboxes.Select(m => new ExchangeCommand("Add-DistributionGroupMember", "Adds " + m + " to the group.",
-            ExchangeParameter.Text("Identity", group), ExchangeParameter.Text("Member", m))));
+                ExchangeParameter.Text("Identity", group), ExchangeParameter.Text("Member", m))
+            .Unless(Find("Get-DistributionGroupMember", ExchangeParameter.Text("Identity", group), ExchangeParameter.Keyword("ResultSize", "Unlimited")).Where("PrimarySmtpAddress", m))));
         commands.Add(new ExchangeCommand("New-ApplicationAccessPolicy", "Restricts the app to the group's members.",
-            ExchangeParameter.Text("AppId", clientId), ExchangeParameter.Text("PolicyScopeGroupId", group), ExchangeParameter.Keyword("AccessRight", "RestrictAccess"),
-            ExchangeParameter.Text("Description", description)));
+                ExchangeParameter.Text("AppId", clientId), ExchangeParameter.Text("PolicyScopeGroupId", group), ExchangeParameter.Keyword("AccessRight", "RestrictAccess"),
+                ExchangeParameter.Text("Description", description))
+            .Unless(Find("Get-ApplicationAccessPolicy").Where("AppId", clientId).Where("ScopeName", group)));
         var verification = mailboxes.Select(m => $"Test-ApplicationAccessPolicy -Identity {PowerShellQuoting.SingleQuoted(m)} -AppId {PowerShellQuoting.SingleQuoted(clientId)}").ToList();
         var notes = new List<string>
         {
