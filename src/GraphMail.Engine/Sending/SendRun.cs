@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using GraphMail.Engine.Sending.Dispatch;
@@ -73,6 +74,20 @@ public sealed class SendRun : IDisposable
         var path = message.Path == SendPath.SendMail ? "in one sendMail request" : "through a draft and upload sessions (needs Mail.ReadWrite)";
         return $"Send '{message.Subject}' from {message.From.Address} to {message.RecipientCount} recipient(s) ({string.Join(", ", message.To.Take(3).Select(r => r.Address))}" +
                (message.To.Count > 3 ? ", ..." : string.Empty) + $"), {attachments}, {path}";
+    }
+
+    /// <summary>
+    /// Send-GraphMail -Verbose's line for one finished message: what happened, how many times it went on the wire (a
+    /// retry after 429 or 503 shows here), how long it took, and the ids to trace it by. No secret, no body.
+    /// </summary>
+    public static string Trace(SendResult result)
+    {
+        var path = result.Path == SendPath.SendMail ? "sendMail" : "draft and upload sessions";
+        var to = string.Join(", ", result.To.Take(3)) + (result.To.Length > 3 ? ", ..." : string.Empty);
+        return $"{result.Status}: '{result.Subject}' from {result.From} to {to} through {path}, " +
+               $"{result.Attempts} attempt(s) in {result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, " +
+               $"Message-ID {result.InternetMessageId}, request-id {result.RequestId ?? "none"}" +
+               (result.Error is { } error ? $" ({error.ErrorId})" : string.Empty) + ".";
     }
 
     /// <summary>Queues a checked message (waiting while the queue is full) and yields the outcomes that finished meanwhile.</summary>

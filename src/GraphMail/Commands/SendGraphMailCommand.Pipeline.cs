@@ -86,6 +86,7 @@ public sealed partial class SendGraphMailCommand
     {
         foreach (var outcome in outcomes)
         {
+            WriteVerbose(SendRun.Trace(outcome.Result));
             if (outcome.Result.Error is { } error)
             {
                 WriteEngineError(error, outcome.Input ?? new Hashtable(Bound(_commandLine)));

@@ -63,6 +63,22 @@ public sealed class PipelineHabitsEndToEndTests(SandboxFixture sandbox) : Sandbo
     }
 
     [Fact]
+    public void TheVerboseLineSaysWhatHappenedHowOftenItWentOnTheWireAndWhatToTraceItBy()
+    {
+        var message = MessageBuilder.Build(Parameters(("To", new[] { "a@fabrikam.com", "b@fabrikam.com", "c@fabrikam.com", "d@fabrikam.com" }), ("Subject", "Q3")), "noreply@contoso.com", Path.GetFullPath);
+        var timeout = new GraphMailException(ErrorIds.SendOutcomeUnknown, GraphMailErrorKind.OperationTimeout, "No answer.", "Check the mailbox.");
+
+        var sent = SendRun.Trace(message.Result(SendStatus.Sent, 2, TimeSpan.FromMilliseconds(1234), "req-1", "crid-1", null));
+        var unknown = SendRun.Trace(message.Result(SendStatus.Unknown, 1, TimeSpan.FromSeconds(100), null, "crid-2", timeout));
+
+        Assert.Equal(
+            $"Sent: 'Q3' from noreply@contoso.com to a@fabrikam.com, b@fabrikam.com, c@fabrikam.com, ... through sendMail, 2 attempt(s) in 1.2 s, Message-ID {message.InternetMessageId}, request-id req-1.",
+            sent);
+        Assert.StartsWith("Unknown: 'Q3'", unknown);
+        Assert.EndsWith($"1 attempt(s) in 100.0 s, Message-ID {message.InternetMessageId}, request-id none ({ErrorIds.SendOutcomeUnknown}).", unknown);
+    }
+
+    [Fact]
     public void TheStopReportCountsWhatCouldNotBeWrittenAndNamesUnknownMessages()
     {
         var message = MessageBuilder.Build(Parameters(("To", "a@fabrikam.com")), "noreply@contoso.com", Path.GetFullPath);
