@@ -72,8 +72,7 @@ public sealed class SendRun : IDisposable
             ? "no attachments"
             : $"{message.Attachments.Count} attachment(s), {SendLimits.Megabytes(message.AttachmentBytes)}";
         var path = message.Path == SendPath.SendMail ? "in one sendMail request" : "through a draft and upload sessions (needs Mail.ReadWrite)";
-        return $"Send '{message.Subject}' from {message.From.Address} to {message.RecipientCount} recipient(s) ({string.Join(", ", message.To.Take(3).Select(r => r.Address))}" +
-               (message.To.Count > 3 ? ", ..." : string.Empty) + $"), {attachments}, {path}";
+        return $"Send '{message.Subject}' from {message.From.Address} to {message.RecipientCount} recipient(s) ({FirstAddresses(message.To.Select(r => r.Address).ToList())}), {attachments}, {path}";
     }
 
     /// <summary>
@@ -83,12 +82,14 @@ public sealed class SendRun : IDisposable
     public static string Trace(SendResult result)
     {
         var path = result.Path == SendPath.SendMail ? "sendMail" : "draft and upload sessions";
-        var to = string.Join(", ", result.To.Take(3)) + (result.To.Length > 3 ? ", ..." : string.Empty);
-        return $"{result.Status}: '{result.Subject}' from {result.From} to {to} through {path}, " +
+        return $"{result.Status}: '{result.Subject}' from {result.From} to {FirstAddresses(result.To)} through {path}, " +
                $"{result.Attempts} attempt(s) in {result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, " +
                $"Message-ID {result.InternetMessageId}, request-id {result.RequestId ?? "none"}" +
                (result.Error is { } error ? $" ({error.ErrorId})" : string.Empty) + ".";
     }
+
+    private static string FirstAddresses(IReadOnlyCollection<string> addresses) =>
+        string.Join(", ", addresses.Take(3)) + (addresses.Count > 3 ? ", ..." : string.Empty);
 
     /// <summary>Queues a checked message (waiting while the queue is full) and yields the outcomes that finished meanwhile.</summary>
     public IEnumerable<SendOutcome> Submit(PlannedMessage plan, OutgoingMessage message) => _dispatcher.Submit(plan.Number, message, plan.Input);
