@@ -4,14 +4,20 @@
 Builds, tests, packages and demonstrates GraphMail.
 
 .DESCRIPTION
-Build    dotnet build: lays out the importable module at out/GraphMail/<version>/.
-Test     Build, then xunit (dotnet test), then the Pester suite in a child pwsh (so the DLLs can be replaced).
+Build    dotnet build: lays out the importable module at out/GraphMail/<version>/, and Pester (restored from NuGet)
+         at out/modules/.
+Test     Build, then xunit (dotnet test) and the Pester suite (in a child pwsh, so the DLLs can be replaced); prints
+         each suite's totals and then, on a line of its own, "N passed, N failed, N skipped". Fails if either fails.
 Pester   the Pester suite only, in a child pwsh, against the module already built.
-Package  the PowerShell Gallery .nupkg of the built module, in out/packages/.
-Demo     imports the built module, starts its sandbox, connects, tests the setup, sends a mail and shows what the sandbox received.
+Package  Build, then the PowerShell Gallery .nupkg in out/packages/, then installs it from there into an empty module
+         path in a child pwsh and imports it by name.
+Demo     Build, then imports the module, starts its sandbox, connects, tests the setup, sends a mail and shows what the
+         sandbox received.
+
+On a machine with only the .NET SDK: dotnet tool restore, then dotnet pwsh ./build.ps1 -Task <task>.
 
 .EXAMPLE
-./build.ps1 -Task Test
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
@@ -28,19 +34,18 @@ Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $version = (Import-PowerShellDataFile (Join-Path $root 'GraphMail.psd1')).ModuleVersion
 $moduleDirectory = [System.IO.Path]::Combine($root, 'out', 'GraphMail', $version)
+$testResults = [System.IO.Path]::Combine($root, 'out', 'TestResults')
 
+# The PowerShell running this script (the pinned .NET tool under `dotnet pwsh`, or a pwsh on PATH): child scripts run
+# in a new process of the same one.
+$pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+
+# A plain function on purpose: an advanced one would bind the native command's switches (-c, -NoLogo) as its own.
 function Invoke-Native {
-    param(
-        [Parameter(Mandatory)]
-        [string] $FilePath,
-
-        [Parameter(ValueFromRemainingArguments)]
-        [string[]] $Arguments
-    )
-
-    & $FilePath @Arguments
+    $command, $arguments = $args
+    & $command @arguments
     if ($LASTEXITCODE -ne 0) {
-        throw "$FilePath $($Arguments -join ' ') failed with exit code $LASTEXITCODE."
+        throw "$command $($arguments -join ' ') failed with exit code $LASTEXITCODE."
     }
 }
 
@@ -54,40 +59,76 @@ function Invoke-Build {
 }
 
 function Invoke-Xunit {
-    Invoke-Native dotnet test (Join-Path $root 'GraphMailModule.sln') -c $Configuration --no-build
+    $directory = Join-Path $testResults 'xunit'
+    Remove-Item -LiteralPath $directory -Recurse -Force -ErrorAction SilentlyContinue
+    & dotnet test (Join-Path $root 'GraphMailModule.sln') -c $Configuration --no-build --logger trx --results-directory $directory | Out-Host
+    $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in Get-ChildItem -LiteralPath $directory -Filter *.trx -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $totals.Passed += [int]$counters.passed
+        $totals.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $totals.Skipped += [int]$counters.notExecuted
+    }
+
+    if ($LASTEXITCODE -ne 0 -and $totals.Failed -eq 0) {
+        $totals.Failed = 1 # dotnet test failed before any test could report (a crash, a missing build)
+    }
+
+    [pscustomobject]$totals
 }
 
 function Invoke-PesterSuite {
-    $results = [System.IO.Path]::Combine($root, 'out', 'TestResults', 'pester.xml')
-    Invoke-Native pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $root 'tests' 'Invoke-PesterSuite.ps1') -ResultPath $results
+    $summary = Join-Path $testResults 'pester-summary.json'
+    Remove-Item -LiteralPath $summary -ErrorAction SilentlyContinue
+    & $pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $root 'tests' 'Invoke-PesterSuite.ps1') -ResultPath (Join-Path $testResults 'pester.xml') -SummaryPath $summary | Out-Host
+    if (Test-Path -LiteralPath $summary) {
+        $totals = Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
+    }
+    else {
+        $totals = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } # Pester did not run to the end
+    }
+
+    $totals
+}
+
+function Write-Totals {
+    param([string] $Name, $Totals)
+
+    Write-Host ('{0}: {1} passed, {2} failed, {3} skipped' -f $Name, $Totals.Passed, $Totals.Failed, $Totals.Skipped)
+}
+
+function Invoke-Test {
+    $xunit = Invoke-Xunit
+    $pester = Invoke-PesterSuite
+    Write-Totals 'xunit' $xunit
+    Write-Totals 'Pester' $pester
+    $failed = $xunit.Failed + $pester.Failed
+    # One line of its own, for .ci/run and for people: the totals of both suites.
+    Write-Host ('{0} passed, {1} failed, {2} skipped' -f ($xunit.Passed + $pester.Passed), $failed, ($xunit.Skipped + $pester.Skipped))
+    if ($failed -gt 0) {
+        throw "$failed test(s) failed."
+    }
 }
 
 function Invoke-Package {
-    $packages = [System.IO.Path]::Combine($root, 'out', 'packages')
-    New-Item -ItemType Directory -Force -Path $packages | Out-Null
-    $repository = 'GraphMailLocal-' + [guid]::NewGuid().ToString('N')
-    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
-    try {
-        Publish-PSResource -Path $moduleDirectory -Repository $repository
-    }
-    finally {
-        Unregister-PSResourceRepository -Name $repository
-    }
-
-    Get-ChildItem -LiteralPath $packages -Filter "GraphMail.$version.nupkg"
+    Invoke-Native $pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $root 'tools' 'Package.ps1') -ModuleDirectory $moduleDirectory -OutputDirectory ([System.IO.Path]::Combine($root, 'out', 'packages'))
 }
 
 function Invoke-Demo {
     # A child pwsh, so this session does not hold the module's DLLs. The demo starts the sandbox the module ships.
-    Invoke-Native pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $root 'tools' 'Demo.ps1') -ModuleManifest (Join-Path $moduleDirectory 'GraphMail.psd1')
+    Invoke-Native $pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $root 'tools' 'Demo.ps1') -ModuleManifest (Join-Path $moduleDirectory 'GraphMail.psd1')
 }
 
 foreach ($step in $Task) {
     Write-Host "== $step" -ForegroundColor Cyan
     switch ($step) {
         'Build' { Invoke-Build }
-        'Test' { Invoke-Build; Invoke-Xunit; Invoke-PesterSuite }
-        'Pester' { Invoke-PesterSuite }
+        'Test' { Invoke-Build; Invoke-Test }
+        'Pester' {
+            $pester = Invoke-PesterSuite
+            Write-Totals 'Pester' $pester
+            if ($pester.Failed -gt 0) { throw "$($pester.Failed) Pester test(s) failed." }
+        }
         'Package' { Invoke-Build; Invoke-Package }
         'Demo' { Invoke-Build; Invoke-Demo }
     }

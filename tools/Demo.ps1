@@ -1,14 +1,21 @@
 # The main job, end to end, against the sandbox the module ships: connect as an app, check the setup, send a mail,
 # and show what "Microsoft" received. Run it through ./build.ps1 -Task Demo (which builds first), or directly:
-#   pwsh ./tools/Demo.ps1 -ModuleManifest ./out/GraphMail/<version>/GraphMail.psd1
+#   pwsh ./tools/Demo.ps1 [-ModuleManifest ./out/GraphMail/<version>/GraphMail.psd1]
 [CmdletBinding()]
 param(
-    [Parameter(Mandatory)]
+    # The built module by default. A relative path is taken from the current directory.
     [string] $ModuleManifest
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module -Name $ModuleManifest -Force
+if (-not $ModuleManifest) {
+    $root = Split-Path -Parent $PSScriptRoot
+    $version = (Import-PowerShellDataFile (Join-Path $root 'GraphMail.psd1')).ModuleVersion
+    $ModuleManifest = [System.IO.Path]::Combine($root, 'out', 'GraphMail', $version, 'GraphMail.psd1')
+}
+
+# A bare relative path would be taken for a module name: import the full path.
+Import-Module -Name (Resolve-Path -LiteralPath $ModuleManifest).ProviderPath -Force
 
 # The default sandbox seed's Sender app: Mail.Send, scoped to noreply@contoso.com (see docs/sandbox.md).
 $clientId = '51c27551-41e7-4952-a996-08bd0bfb1752'
