@@ -135,8 +135,7 @@ Describe 'Connect-GraphMail with a managed identity' {
     }
 
     It 'fails with ManagedIdentityNotFound for an identity the resource does not have' {
-        try { Connect-GraphMail -Sandbox $Sandbox.ReadyLine -ManagedIdentity -ManagedIdentityClientId '11111111-1111-1111-1111-111111111111' -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
-        $err = $errors[0]
+        $err = { Connect-GraphMail -Sandbox $Sandbox.ReadyLine -ManagedIdentity -ManagedIdentityClientId '11111111-1111-1111-1111-111111111111' } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
 
         $err.FullyQualifiedErrorId | Should -Be "ManagedIdentityNotFound,$CmdletId"
         $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
@@ -179,8 +178,7 @@ Describe 'Connect-GraphMail from environment variables' {
     It 'names exactly the missing variables' {
         $env:GRAPHMAIL_CLIENT_ID = $SenderApp
 
-        try { Connect-GraphMail -Sandbox $Sandbox.ReadyLine -EnvironmentVariable -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
-        $err = $errors[0]
+        $err = { Connect-GraphMail -Sandbox $Sandbox.ReadyLine -EnvironmentVariable } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
 
         $err.FullyQualifiedErrorId | Should -Be "EnvironmentVariablesMissing,$CmdletId"
         $err.Exception.Message | Should -Match 'GRAPHMAIL_TENANT_ID \(or AZURE_TENANT_ID\)'
@@ -197,8 +195,7 @@ Describe 'Connect-GraphMail errors' {
     ) {
         $secure = ConvertTo-SecureString $Secret -AsPlainText -Force
 
-        try { Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $Tenant -ClientId $App -ClientSecret $secure -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
-        $err = $errors[0]
+        $err = { Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $Tenant -ClientId $App -ClientSecret $secure } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
 
         $err.FullyQualifiedErrorId | Should -Be "$ErrorId,$CmdletId"
         $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
@@ -212,8 +209,7 @@ Describe 'Connect-GraphMail errors' {
         @{ TenantId = 'organizations' }
         @{ TenantId = 'not a tenant' }
     ) {
-        try { Connect-GraphMail -TenantId $TenantId -ClientId $SenderApp -ClientSecret $SenderSecret -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
-        $err = $errors[0]
+        $err = { Connect-GraphMail -TenantId $TenantId -ClientId $SenderApp -ClientSecret $SenderSecret } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
 
         $err.FullyQualifiedErrorId | Should -Be "InvalidTenantId,$CmdletId"
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
@@ -224,23 +220,20 @@ Describe 'Connect-GraphMail errors' {
     It 'says a PFX password is wrong' {
         $wrong = ConvertTo-SecureString 'not-the-password' -AsPlainText -Force
 
-        try { Connect-GraphMail -TenantId $Tenant -ClientId $SenderApp -CertificatePath (Join-Path $SeedDirectory 'contoso-app.pfx') -CertificatePassword $wrong -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
-        $err = $errors[0]
+        $err = { Connect-GraphMail -TenantId $Tenant -ClientId $SenderApp -CertificatePath (Join-Path $SeedDirectory 'contoso-app.pfx') -CertificatePassword $wrong } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
 
         $err.FullyQualifiedErrorId | Should -Be "CertificatePasswordIncorrect,$CmdletId"
         "$err" | Should -Not -Match 'not-the-password'
     }
 
     It 'says a public certificate has no private key' {
-        try { Connect-GraphMail -TenantId $Tenant -ClientId $SenderApp -CertificatePath (Join-Path $SeedDirectory 'contoso-app.cer') -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
-        $err = $errors[0]
+        $err = { Connect-GraphMail -TenantId $Tenant -ClientId $SenderApp -CertificatePath (Join-Path $SeedDirectory 'contoso-app.cer') } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
 
         $err.FullyQualifiedErrorId | Should -Be "CertificateWithoutPrivateKey,$CmdletId"
     }
 
     It 'says which stores it searched for a thumbprint' {
-        try { Connect-GraphMail -TenantId $Tenant -ClientId $SenderApp -CertificateThumbprint ('AB' * 20) -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
-        $err = $errors[0]
+        $err = { Connect-GraphMail -TenantId $Tenant -ClientId $SenderApp -CertificateThumbprint ('AB' * 20) } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
 
         $err.FullyQualifiedErrorId | Should -Be "CertificateNotFound,$CmdletId"
         $err.Exception.Message | Should -Match 'CurrentUser\\My'
@@ -249,8 +242,7 @@ Describe 'Connect-GraphMail errors' {
     It 'refuses a sandbox that is not on loopback' {
         $line = '{"authority":"https://login.microsoftonline.com/","graph":"https://graph.microsoft.com/v1.0","certificateSha256":"AB"}'
 
-        try { Connect-GraphMail -Sandbox $line -TenantId $Tenant -ClientId $SenderApp -ClientSecret $SenderSecret -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
-        $err = $errors[0]
+        $err = { Connect-GraphMail -Sandbox $line -TenantId $Tenant -ClientId $SenderApp -ClientSecret $SenderSecret } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
 
         $err.FullyQualifiedErrorId | Should -Be "InvalidSandboxEndpoint,$CmdletId"
     }

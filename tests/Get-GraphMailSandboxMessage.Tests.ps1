@@ -93,7 +93,13 @@ Describe 'Get-GraphMailSandboxMessage' {
         $powershell = [powershell]::Create()
         try {
             $null = $powershell.AddScript("Import-Module '$ModuleManifest'; Get-GraphMailSandboxMessage")
-            { $powershell.Invoke() } | Should -Throw -ExpectedMessage '*No GraphMail.Sandbox was started in this session.*'
+
+            $output = $powershell.Invoke()  # a script: the cmdlet's terminating error ends its statement and lands in the error stream
+
+            $output | Should -BeNullOrEmpty
+            $powershell.Streams.Error | Should -HaveCount 1
+            $powershell.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'SandboxNotStarted,GraphMail.Commands.GetGraphMailSandboxMessageCommand'
+            $powershell.Streams.Error[0].Exception.Message | Should -BeLike '*No GraphMail.Sandbox was started in this session.*'
         }
         finally {
             $powershell.Dispose()

@@ -87,16 +87,16 @@ Describe 'Start-GraphMailSandbox' {
         $seed = Join-Path ([System.IO.Path]::GetTempPath()) ("graphmail-bad-seed-" + [guid]::NewGuid() + '.json')
         Set-Content -LiteralPath $seed -Value 'this is not JSON'
         try {
-            try { Start-GraphMailSandbox -SeedPath $seed -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
+            $err = { Start-GraphMailSandbox -SeedPath $seed } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
         }
         finally {
             Remove-Item -LiteralPath $seed
         }
 
-        $errors[0].FullyQualifiedErrorId | Should -Be "SandboxStartFailed,$CmdletId"
-        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $errors[0].Exception.Message | Should -BeLike 'GraphMail.Sandbox could not start: *'
-        $errors[0].TargetObject | Should -Be $seed
+        $err.FullyQualifiedErrorId | Should -Be "SandboxStartFailed,$CmdletId"
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -BeLike 'GraphMail.Sandbox could not start: *'
+        $err.TargetObject | Should -Be $seed
     }
 
     It 'refuses a port outside 0..65535 before starting anything' {
@@ -104,11 +104,16 @@ Describe 'Start-GraphMailSandbox' {
     }
 
     It 'stops by itself when the PowerShell process that started it exits' {
-        $powershell = (Get-Process -Id $PID).Path
+        # This PowerShell's own executable: under `dotnet pwsh` the process is dotnet, so not (Get-Process -Id $PID).Path.
+        $powershell = if ($PSVersionTable.PSEdition -eq 'Desktop') { Join-Path $PSHOME 'powershell.exe' } elseif ($IsWindows) { Join-Path $PSHOME 'pwsh.exe' } else { Join-Path $PSHOME 'pwsh' }
         $command = "Import-Module '$ModuleManifest'; (Start-GraphMailSandbox).ProcessId"
 
-        $sandboxId = [int](& $powershell -NoLogo -NoProfile -NonInteractive -Command $command)
+        $output = & $powershell -NoLogo -NoProfile -NonInteractive -Command $command
+        $LASTEXITCODE | Should -Be 0
+        $sandboxId = [int]"$output".Trim()
+        $sandboxId | Should -BeGreaterThan 0
 
+        # Gone already, or exits on its own once it notices its parent did (the wait is a bound, not a pause).
         $process = Get-Process -Id $sandboxId -ErrorAction SilentlyContinue
         if ($process) {
             $process.WaitForExit(120000) | Should -BeTrue

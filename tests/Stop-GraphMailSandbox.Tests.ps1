@@ -21,9 +21,9 @@ Describe 'Stop-GraphMailSandbox' {
         Start-GraphMailSandbox | Out-Null
         Stop-GraphMailSandbox
 
-        try { Get-GraphMailSandboxMessage -ErrorVariable errors } catch { $null = $_ }  # terminating; -ErrorVariable holds it too
+        $err = { Get-GraphMailSandboxMessage } | Should -Throw -PassThru  # a terminating error: -ErrorVariable would hold the CmdletInvocationException, not the record
 
-        $errors[0].FullyQualifiedErrorId | Should -Be 'SandboxNotStarted,GraphMail.Commands.GetGraphMailSandboxMessageCommand'
+        $err.FullyQualifiedErrorId | Should -Be 'SandboxNotStarted,GraphMail.Commands.GetGraphMailSandboxMessageCommand'
     }
 
     It 'stops a piped sandbox and keeps the current one running' {

@@ -57,8 +57,11 @@ function New-SandboxHttpClient {
     )
 
     # A script block cannot be the certificate callback (it runs on a thread with no runspace): pin in C#.
+    # PowerShell 7 compiles against every reference assembly it ships (naming some would replace them, and
+    # X509Certificate2 lives in System.Security.Cryptography there); Windows PowerShell needs System.Net.Http named.
     if (-not ('GraphMailTests.PinnedClient' -as [type])) {
-        Add-Type -ReferencedAssemblies System.Net.Http -TypeDefinition @'
+        $references = if ($PSVersionTable.PSEdition -eq 'Desktop') { @{ ReferencedAssemblies = 'System.Net.Http' } } else { @{} }
+        Add-Type @references -TypeDefinition @'
 namespace GraphMailTests
 {
     public static class PinnedClient

@@ -34,7 +34,7 @@ public sealed class ConnectGraphMailCommand : GraphMailCredentialCmdlet
         }
         catch (GraphMailException e)
         {
-            ThrowEngineError(e, ErrorTarget);
+            ThrowEngineError(e, ErrorTargetOf(e));
             return;
         }
 

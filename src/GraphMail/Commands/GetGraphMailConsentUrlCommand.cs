@@ -66,7 +66,7 @@ public sealed class GetGraphMailConsentUrlCommand : GraphMailCmdlet
         }
         catch (GraphMailException e)
         {
-            WriteEngineError(e, ManagedIdentity.Length > 0 ? ManagedIdentity : Tenant);
+            WriteEngineError(e, e.ErrorId == ErrorIds.InvalidConsentClientId ? ClientId : ManagedIdentity.Length > 0 ? ManagedIdentity : Tenant);
         }
     }
 

@@ -7,8 +7,9 @@ namespace GraphMail.Commands;
 /// <summary>The credential parameters → the engine's request. The credential kind follows from which parameters are set.</summary>
 public abstract partial class GraphMailCredentialCmdlet
 {
-    /// <summary>The user's input an error record points at.</summary>
-    private protected object? ErrorTarget => (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId;
+    /// <summary>The user's input an error record points at: the sandbox when that was refused, else the item, else the credential input.</summary>
+    private protected object? ErrorTargetOf(GraphMailException error, object? item = null) =>
+        error.ErrorId == ErrorIds.InvalidSandboxEndpoint ? Sandbox : item ?? (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId;
 
     /// <summary>True when any credential parameter was given (a credential parameter set, not the current connection).</summary>
     private protected bool HasCredentialParameters =>

@@ -63,15 +63,27 @@ public sealed partial class SendGraphMailCommand
         Write(Run.Completed());
     }
 
-    /// <summary>Parameters the pipeline bound for this record: those bound now that were not on the command line.</summary>
-    private Dictionary<string, object?> PipelineBound() =>
-        Bound(MyInvocation.BoundParameters.Keys.Where(k => !_commandLine.Contains(k)));
+    /// <summary>
+    /// Parameters the pipeline bound for this record: those bound now that were not on the command line. PowerShell
+    /// resets a pipeline-bound property before the next record but leaves its old value in BoundParameters, so they
+    /// are taken out once read: one row's Cc must never reach the next row's message.
+    /// </summary>
+    private Dictionary<string, object?> TakePipelineBound()
+    {
+        var bound = Bound(MyInvocation.BoundParameters.Keys.Where(k => !_commandLine.Contains(k)).ToList());
+        foreach (var name in bound.Keys)
+        {
+            MyInvocation.BoundParameters.Remove(name);
+        }
+
+        return bound;
+    }
+
+    /// <summary>The error target for a record's message: what the record supplied.</summary>
+    private static Hashtable? PipelineTarget(Dictionary<string, object?> bound) => bound.Count > 0 ? new Hashtable(bound) : null;
 
     private Dictionary<string, object?> Bound(IEnumerable<string> names) =>
         names.ToDictionary(n => n, n => Unwrap(MyInvocation.BoundParameters[n]), StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The error target for a record's message: what the record supplied.</summary>
-    private Hashtable? PipelineTarget() => PipelineBound() is { Count: > 0 } bound ? new Hashtable(bound) : null;
 
     private static object? Unwrap(object? value) => value switch
     {

@@ -96,7 +96,11 @@ public sealed partial class SendGraphMailCommand : GraphMailCmdlet
 
     protected override void BeginProcessing() => Guard(Begin);
 
-    protected override void ProcessRecord() => Guard(() => Plan(Run.Planner.Accept(MailParameters.FromBound(PipelineBound()), PipelineTarget())));
+    protected override void ProcessRecord() => Guard(() =>
+    {
+        var bound = TakePipelineBound();
+        Plan(Run.Planner.Accept(MailParameters.FromBound(bound), PipelineTarget(bound)));
+    });
 
     protected override void EndProcessing() => Guard(End);
 

@@ -65,7 +65,7 @@ public sealed class TestGraphMailSetupCommand : GraphMailCredentialCmdlet
         }
         catch (GraphMailException e)
         {
-            ThrowEngineError(e, (object?)Mailbox ?? ErrorTarget);
+            ThrowEngineError(e, ErrorTargetOf(e, Mailbox));
             return;
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)

@@ -38,10 +38,24 @@ public sealed class ModuleRunspace : IDisposable
         return Collect(shell, () => shell.Invoke());
     }
 
-    /// <summary>Runs a script and calls <see cref="PowerShell.Stop"/> once <paramref name="stopWhen"/> completes.</summary>
-    public async Task<ScriptRun> RunAndStopAsync(string script, Task stopWhen, IDictionary? variables = null)
+    /// <summary>
+    /// Runs a script and calls <see cref="PowerShell.Stop"/> once <paramref name="stopWhen"/> completes;
+    /// <paramref name="onStopping"/> runs as the run enters the Stopping state (to let a held request go).
+    /// </summary>
+    public async Task<ScriptRun> RunAndStopAsync(string script, Task stopWhen, IDictionary? variables = null, Action? onStopping = null)
     {
         using var shell = Create(script, variables);
+        if (onStopping is not null)
+        {
+            shell.InvocationStateChanged += (_, e) =>
+            {
+                if (e.InvocationStateInfo.State == PSInvocationState.Stopping)
+                {
+                    onStopping();
+                }
+            };
+        }
+
         var output = new PSDataCollection<PSObject>();
         var running = shell.BeginInvoke<PSObject, PSObject>(null, output);
         var stopping = stopWhen.ContinueWith(_ => shell.Stop(), TaskScheduler.Default);
@@ -85,14 +99,14 @@ public sealed class ModuleRunspace : IDisposable
     private static ScriptRun Collect(PowerShell shell, Func<IEnumerable<PSObject>> invoke, PSDataCollection<PSObject>? partial = null)
     {
         var output = new List<PSObject>();
-        ErrorRecord? terminating = null;
+        RuntimeException? thrown = null;
         try
         {
             output.AddRange(invoke());
         }
         catch (RuntimeException e)
         {
-            terminating = e.ErrorRecord;
+            thrown = e;
             if (partial is not null)
             {
                 output.AddRange(partial.ReadAll());
@@ -106,7 +120,8 @@ public sealed class ModuleRunspace : IDisposable
             Warnings = shell.Streams.Warning.ToList(),
             Verbose = shell.Streams.Verbose.ToList(),
             Information = shell.Streams.Information.ToList(),
-            Terminating = terminating,
+            Terminating = thrown?.ErrorRecord,
+            TerminatingException = thrown,
         };
     }
 }

@@ -14,6 +14,10 @@ public static class SandboxDefaults
     public const string SenderAppId = "51c27551-41e7-4952-a996-08bd0bfb1752";
     public const string SenderSecret = "Sbx8Q~GraphMailSender.Secret-0001";
 
+    /// <summary>Mail.Send with no mailbox scope: it can send as anyone.</summary>
+    public const string UnscopedAppId = "f71d6a18-2082-40cb-8da2-0c7f47be96d8";
+    public const string UnscopedSecret = "Sbx8Q~Unscoped.Secret-0004";
+
     /// <summary>Mail.Send + Mail.ReadWrite (drafts, upload sessions), scoped like the sender app.</summary>
     public const string LargeAttachmentsAppId = "d0bf47c5-e6e9-4011-86fc-e62ba8a2cdda";
     public const string LargeAttachmentsSecret = "Sbx8Q~LargeAttachments.Secret-0005";

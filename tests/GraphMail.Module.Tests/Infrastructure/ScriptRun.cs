@@ -20,6 +20,9 @@ public sealed class ScriptRun
     /// <summary>The error that stopped the script (a terminating error, or -ErrorAction Stop), or null.</summary>
     public ErrorRecord? Terminating { get; init; }
 
+    /// <summary>The exception the run threw (PipelineStoppedException after PowerShell.Stop()), or null.</summary>
+    public RuntimeException? TerminatingException { get; init; }
+
     /// <summary>The base objects of the output, cast: for outputs that are the module's own types.</summary>
     public IEnumerable<T> OutputOf<T>() => Output.Select(o => o.BaseObject).OfType<T>();
 

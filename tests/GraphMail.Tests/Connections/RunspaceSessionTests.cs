@@ -1,12 +1,14 @@
 using System;
 using System.Threading.Tasks;
-using GraphMail.Commands;
 using GraphMail.Session;
 using GraphMail.Tests.Connections.Support;
 
 namespace GraphMail.Tests.Connections;
 
-/// <summary>Sessions are keyed by runspace: tests use their own keys. Connections here get tokens from a fake, offline.</summary>
+/// <summary>
+/// Sessions are keyed by runspace: tests use their own keys. Connections here get tokens from a fake, offline. The
+/// cmdlets on real runspaces: GraphMail.Module.Tests/Connections/SessionTests.
+/// </summary>
 public sealed class RunspaceSessionTests
 {
     [Fact]
@@ -18,10 +20,6 @@ public sealed class RunspaceSessionTests
         Assert.Same(RunspaceSessions.For(first), RunspaceSessions.For(first));
         Assert.NotSame(RunspaceSessions.For(first), RunspaceSessions.For(second));
     }
-
-    [Fact]
-    public void WithoutARunspaceOneFixedSessionStandsIn() =>
-        Assert.Same(RunspaceSessions.Current, RunspaceSessions.Current);
 
     [Fact]
     public void RequireConnectionWithoutOneSaysHowToConnect()
@@ -67,24 +65,4 @@ public sealed class RunspaceSessionTests
         one.Disconnect();
     }
 
-    [Fact]
-    public async Task TheCmdletsWorkOnTheSessionTheyAreGiven()
-    {
-        var session = RunspaceSessions.For(new object());
-        session.Replace(await OfflineConnections.CreateAsync());
-
-        using (var get = new GetGraphMailConnectionCommand { Session = session })
-        {
-            CmdletRunner.Process(get);
-        }
-
-        Assert.NotNull(session.Connection);
-        using (var disconnect = new DisconnectGraphMailCommand { Session = session })
-        {
-            CmdletRunner.Process(disconnect);
-            CmdletRunner.Process(disconnect);
-        }
-
-        Assert.Null(session.Connection);
-    }
 }

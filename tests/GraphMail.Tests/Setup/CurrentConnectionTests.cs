@@ -1,10 +1,8 @@
 using System.Linq;
 using System.Threading.Tasks;
-using GraphMail.Commands;
 using GraphMail.Engine.Connections;
 using GraphMail.Engine.Connections.Tokens;
 using GraphMail.Engine.Setup;
-using GraphMail.Session;
 using GraphMail.Tests.Connections.Support;
 using GraphMail.Tests.Infrastructure;
 using static GraphMail.Tests.Setup.SetupRuns;
@@ -66,37 +64,6 @@ public sealed class CurrentConnectionTests : IClassFixture<SandboxFixture>
         Assert.Equal(SetupCheckStatus.Passed, report.StatusOf(SetupCheck.Permissions));
         Assert.Equal(SetupCheckStatus.Passed, report.StatusOf(SetupCheck.SenderMailbox));
         Assert.Contains(SendMailRequests(_sandbox.Server), r => r.Status == 401);
-    }
-
-    [Fact]
-    public async Task TheCmdletTestsWithItsOwnConnectionAndLeavesTheRunspacesAlone()
-    {
-        var session = new RunspaceSession();
-        using var current = await ConnectAsync(SandboxDefaults.Noreply);
-        session.Replace(current);
-        var exchange = new FakeExchange { NotConnectedReason = "not connected" };
-        var command = new TestGraphMailSetupCommand
-        {
-            TenantId = SandboxDefaults.TenantDomain,
-            ClientId = SandboxDefaults.UnscopedAppId,
-            ClientSecret = SecureStrings.From(SandboxDefaults.UnscopedSecret),
-            Sandbox = _sandbox.Server.ReadyLine,
-            Mailbox = SandboxDefaults.Noreply,
-            OutOfScopeMailbox = SandboxDefaults.Ceo,
-            TestRecipient = "helpdesk@example.com",
-            Session = session,
-            Exchange = exchange,
-            Tester = new SetupTester(Options()),
-        };
-
-        CmdletRunner.Process(command);
-
-        Assert.Same(current, session.Connection);
-        Assert.Equal(SandboxDefaults.SenderAppId, current.Info.ClientId);
-        await current.AcquireTokenAsync(forceRefresh: true, TestTimeout.Token);
-        Assert.Equal(2, SendMailRequests(_sandbox.Server).Length);
-        Assert.Empty(Messages(_sandbox.Server));
-        Assert.Empty(exchange.Asked);
     }
 
     [Fact]

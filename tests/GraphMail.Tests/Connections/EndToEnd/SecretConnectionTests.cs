@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
-using GraphMail.Commands;
 using GraphMail.Engine.Connections;
 using GraphMail.Engine.Connections.Tokens;
 using GraphMail.Sandbox.Routing;
@@ -42,18 +41,6 @@ public sealed class SecretConnectionTests : IClassFixture<SandboxFixture>
         Assert.Equal(200, token.Status);
         Assert.Equal(SandboxDefaults.SenderAppId, token.AppId);
         Assert.Equal("/contoso.com/oauth2/v2.0/token", token.Path);
-    }
-
-    [Fact]
-    public async Task APSCredentialMapsToClientIdAndSecretAndConnects()
-    {
-        using var command = new ConnectGraphMailCommand { TenantId = SandboxDefaults.TenantDomain, Sandbox = _sandbox.Server.ReadyLine };
-        var request = command.ToRequest(new(false, false, SandboxDefaults.SenderAppId, SecureStrings.From(SandboxDefaults.SenderSecret)));
-
-        using var connection = await SandboxConnections.ConnectAsync(request);
-
-        Assert.Equal(SandboxDefaults.SenderAppId, connection.Info.ClientId);
-        Assert.Equal(CredentialKind.ClientSecret, connection.Info.CredentialKind);
     }
 
     [Fact]

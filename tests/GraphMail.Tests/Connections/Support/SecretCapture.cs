@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using GraphMail.Errors;
 
 namespace GraphMail.Tests.Connections.Support;
 
@@ -33,9 +32,8 @@ internal sealed class SecretCapture
 
         if (exception is GraphMailException graphMail)
         {
+            // The ErrorRecords built from it are searched in real runspaces (GraphMail.Module.Tests SessionTests).
             Add(graphMail.Cause).Add(graphMail.Fix).Add(graphMail.ServiceCode).Add(graphMail.RequestId);
-            var record = ErrorRecords.From(graphMail, "target");
-            Add(record.ToString()).Add(record.Exception?.ToString()).Add(record.ErrorDetails?.Message).Add(record.ErrorDetails?.RecommendedAction);
         }
 
         return this;

@@ -12,7 +12,6 @@ namespace GraphMail.IsolationHost;
 /// parameters, call BeginProcessing/ProcessRecord/EndProcessing. The stub PowerShell drops their output, so a
 /// step reports only whether it threw; the sandbox's record shows what was really sent.
 /// Steps file: [{"cmdlet":"Connect-GraphMail","parameters":{"Sandbox":"...","ClientSecret":{"secure":"..."}}}]
-/// Shared with the benchmarks' module host (bench/GraphMail.Bench.ModuleHost links this file).
 /// </summary>
 internal static class CmdletDriver
 {

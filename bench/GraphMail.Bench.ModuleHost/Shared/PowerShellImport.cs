@@ -9,7 +9,7 @@ namespace GraphMail.IsolationHost;
 
 /// <summary>
 /// PowerShell's Import-Module of a binary module, as far as a process without PowerShell can do it, and what it left
-/// loaded. Shared with the benchmarks' module host (bench/GraphMail.Bench.ModuleHost links this file).
+/// loaded.
 /// </summary>
 internal static class PowerShellImport
 {

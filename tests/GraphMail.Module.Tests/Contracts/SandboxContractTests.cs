@@ -1,10 +1,10 @@
 using System.Linq;
-using GraphMail.Tests.Infrastructure;
+using GraphMail.Module.Tests.Infrastructure;
 
-namespace GraphMail.Tests.SandboxHosting;
+namespace GraphMail.Module.Tests.Contracts;
 
-/// <summary>The sandbox cmdlets' public shape, read from the built GraphMail.dll.</summary>
-public sealed class SandboxCmdletContractTests
+/// <summary>The sandbox cmdlets' public shape, from Get-Command.</summary>
+public sealed class SandboxContractTests
 {
     private static readonly string[] TalkToASandbox =
         ["Stop-GraphMailSandbox", "Get-GraphMailSandboxMessage", "Clear-GraphMailSandboxMessage", "Add-GraphMailSandboxFault", "Clear-GraphMailSandboxFault"];
@@ -12,11 +12,11 @@ public sealed class SandboxCmdletContractTests
     [Fact]
     public void StartTakesAnOptionalPortAndSeedAndReturnsTheInstance()
     {
-        var start = CompiledCmdlets.Get("Start-GraphMailSandbox");
+        var start = CommandMetadata.Get("Start-GraphMailSandbox");
 
         Assert.Equal(["Port:System.Int32", "SeedPath:System.String"], start.Parameters.Select(p => $"{p.Name}:{p.TypeName}").OrderBy(n => n));
         Assert.DoesNotContain(start.Parameters, p => p.Mandatory);
-        Assert.Equal(["GraphMail.SandboxInstance"], start.OutputTypes);
+        Assert.Equal(["GraphMail.SandboxInstance"], start.OutputTypeNames);
     }
 
     [Theory]
@@ -27,36 +27,41 @@ public sealed class SandboxCmdletContractTests
     [InlineData("Clear-GraphMailSandboxFault")]
     public void SandboxIsOptionalAndTakesTheInstanceFromThePipeline(string name)
     {
-        var sandbox = Assert.Single(CompiledCmdlets.Get(name).Parameters, p => p.Name == "Sandbox");
+        var sandbox = Assert.Single(CommandMetadata.Get(name).Parameters, p => p.Name == "Sandbox");
 
         Assert.Equal(("GraphMail.SandboxInstance", "__AllParameterSets", false, true), (sandbox.TypeName, sandbox.ParameterSet, sandbox.Mandatory, sandbox.ValueFromPipeline));
     }
 
     [Fact]
     public void NoneOfThemPromptsOrTakesWhatIf() =>
-        Assert.All(TalkToASandbox.Append("Start-GraphMailSandbox"), name => Assert.False(CompiledCmdlets.Get(name).SupportsShouldProcess, name));
+        Assert.All(TalkToASandbox.Append("Start-GraphMailSandbox"), name => Assert.False(CommandMetadata.Get(name).SupportsShouldProcess, name));
 
     [Fact]
     public void GetReturnsMessagesFilteredByAnOptionalMailbox()
     {
-        var get = CompiledCmdlets.Get("Get-GraphMailSandboxMessage");
-        var mailbox = get.Parameters.Single(p => p.Name == "Mailbox");
+        var get = CommandMetadata.Get("Get-GraphMailSandboxMessage");
+        var mailbox = get.Parameter("Mailbox");
 
         Assert.Equal(("System.String", (int?)0, false), (mailbox.TypeName, mailbox.Position, mailbox.Mandatory));
-        Assert.Equal(["GraphMail.SandboxMessage"], get.OutputTypes);
+        Assert.Equal(["GraphMail.SandboxMessage"], get.OutputTypeNames);
     }
 
     [Fact]
     public void AddFaultValidatesRouteAndKindAgainstTheOneListInShared()
     {
-        Assert.Equal(SandboxFaultNames.Routes, CompiledCmdlets.ValidateSetOf("Add-GraphMailSandboxFault", "Route"));
-        Assert.Equal(SandboxFaultNames.Kinds, CompiledCmdlets.ValidateSetOf("Add-GraphMailSandboxFault", "Kind"));
+        using var shell = new ModuleRunspace();
+        var run = shell.Run("[GraphMail.SandboxFaultNames]::Routes -join ','; [GraphMail.SandboxFaultNames]::Kinds -join ','");
+        var add = CommandMetadata.Get("Add-GraphMailSandboxFault");
+
+        Assert.Equal(run.Objects[0], string.Join(",", add.Parameter("Route").ValidValues));
+        Assert.Equal(run.Objects[1], string.Join(",", add.Parameter("Kind").ValidValues));
+        Assert.Contains("sendMail", add.Parameter("Route").ValidValues);
     }
 
     [Fact]
     public void AddFaultTakesACountOrARatio()
     {
-        var add = CompiledCmdlets.Get("Add-GraphMailSandboxFault");
+        var add = CommandMetadata.Get("Add-GraphMailSandboxFault");
         string Describe(string name) => string.Join(";", add.Parameters.Where(p => p.Name == name).Select(p => $"{p.ParameterSet}:{p.Mandatory}:{p.Position}"));
 
         Assert.Equal("Count", add.DefaultParameterSet);
@@ -65,21 +70,6 @@ public sealed class SandboxCmdletContractTests
         Assert.Equal("Count:False:", Describe("Count"));
         Assert.Equal("Ratio:True:", Describe("Ratio"));
         Assert.Equal("__AllParameterSets:False:", Describe("RetryAfterSeconds"));
-        Assert.Equal(["LatencyMs"], add.Parameters.Single(p => p.Name == "LatencyMilliseconds").Aliases);
-    }
-
-    [Theory]
-    [InlineData("Start-GraphMailSandbox")]
-    [InlineData("Stop-GraphMailSandbox")]
-    [InlineData("Get-GraphMailSandboxMessage")]
-    [InlineData("Clear-GraphMailSandboxMessage")]
-    [InlineData("Add-GraphMailSandboxFault")]
-    [InlineData("Clear-GraphMailSandboxFault")]
-    public void ParametersAndOutputsUseOnlyBclPowerShellAndGraphMailSharedTypes(string name)
-    {
-        var cmdlet = CompiledCmdlets.Get(name);
-
-        Assert.All(cmdlet.Parameters.Select(p => p.TypeName).Concat(cmdlet.OutputTypes), type =>
-            Assert.True(type.StartsWith("System.", System.StringComparison.Ordinal) || typeof(SandboxInstance).Assembly.GetType(type) is not null, type));
+        Assert.Equal(["LatencyMs"], add.Parameter("LatencyMilliseconds").Aliases);
     }
 }

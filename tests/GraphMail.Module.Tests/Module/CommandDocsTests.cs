@@ -2,18 +2,18 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using GraphMail.Tests.Infrastructure;
+using GraphMail.Module.Tests.Infrastructure;
 
-namespace GraphMail.Tests.Module;
+namespace GraphMail.Module.Tests.Module;
 
-/// <summary>Docs move with code: every compiled cmdlet has a platyPS page that documents each of its parameters.</summary>
+/// <summary>Docs move with code: every cmdlet the module exports has a platyPS page that documents each of its parameters.</summary>
 public sealed class CommandDocsTests
 {
-    public static IEnumerable<object[]> Cmdlets() => CompiledCmdlets.All.Select(c => new object[] { c.Name });
+    public static IEnumerable<object[]> Cmdlets() => CommandMetadata.All.Select(c => new object[] { c.Name });
 
     private static string PageOf(string cmdlet)
     {
-        var path = Path.Combine(RepositoryPaths.Root, "docs", "en-US", cmdlet + ".md");
+        var path = Path.Combine(BuiltModule.RepositoryRoot, "docs", "en-US", cmdlet + ".md");
         Assert.True(File.Exists(path), "docs/en-US/" + cmdlet + ".md is missing");
         return File.ReadAllText(path);
     }
@@ -39,7 +39,7 @@ public sealed class CommandDocsTests
     public void EveryParameterIsDocumented(string cmdlet)
     {
         var page = PageOf(cmdlet);
-        foreach (var parameter in CompiledCmdlets.Get(cmdlet).ParameterNames)
+        foreach (var parameter in CommandMetadata.Get(cmdlet).ParameterNames)
         {
             Assert.Contains("### -" + parameter + "\n", page.Replace("\r\n", "\n"));
         }
@@ -48,5 +48,5 @@ public sealed class CommandDocsTests
     [Theory]
     [MemberData(nameof(Cmdlets))]
     public void EveryCmdletHasAPesterFile(string cmdlet) =>
-        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "tests", cmdlet + ".Tests.ps1")), "tests/" + cmdlet + ".Tests.ps1 is missing");
+        Assert.True(File.Exists(Path.Combine(BuiltModule.RepositoryRoot, "tests", cmdlet + ".Tests.ps1")), "tests/" + cmdlet + ".Tests.ps1 is missing");
 }
