@@ -140,9 +140,12 @@ public sealed class DraftUploadEndToEndTests(SandboxFixture sandbox) : SandboxSe
 
         var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Subject", "orphan"), ("Attachments", file)));
 
+        var draft = Assert.Single(Sandbox.Control.GetDrafts());
         Assert.Equal(SendStatus.Failed, result.Status);
-        Assert.Contains("deleting the draft failed too", result.Error!.Message);
-        Assert.Contains("'orphan'", result.Error.Message);
+        Assert.Equal(ErrorIds.SendServiceUnavailable, result.Error!.ErrorId);
+        Assert.Contains("deleting the draft failed too", result.Error.Message);
+        Assert.Contains($"(id {draft.Id}) from the Drafts folder of noreply@contoso.com", result.Error.Message);
+        Assert.Equal((draft.Id, "Drafts"), (result.DraftId, result.DraftFolder));
         Assert.Empty(Sandbox.Control.GetMessages());
     }
 

@@ -3,7 +3,10 @@ using GraphMail.Tests.Infrastructure;
 
 namespace GraphMail.Tests.Sending;
 
-/// <summary>Send-GraphMail binds every Send-MailMessage script (users-and-peers.md's table), read from the compiled metadata.</summary>
+/// <summary>
+/// Send-GraphMail binds every Send-MailMessage script (users-and-peers.md's table), read from the compiled metadata. -To
+/// is not mandatory: a piped record without To must reach the command and end in its own result (RecipientRequired).
+/// </summary>
 public sealed class SendGraphMailContractTests
 {
     private static readonly CompiledCmdlet Cmdlet = CompiledCmdlets.Get("Send-GraphMail");
@@ -11,7 +14,7 @@ public sealed class SendGraphMailContractTests
     private static CompiledParameter Parameter(string name) => Assert.Single(Cmdlet.Parameters, p => p.Name == name);
 
     [Theory]
-    [InlineData("To", "System.String[]", 0, true, "")]
+    [InlineData("To", "System.String[]", 0, false, "")]
     [InlineData("Subject", "System.String", 1, false, "sub")]
     [InlineData("Body", "System.String", 2, false, "")]
     [InlineData("SmtpServer", "System.String", 3, false, "ComputerName")]
@@ -45,6 +48,7 @@ public sealed class SendGraphMailContractTests
     [InlineData("Header", "System.Collections.Hashtable", true)]
     [InlineData("SaveToSentItems", "System.Boolean", true)]
     [InlineData("PassThru", "System.Management.Automation.SwitchParameter", false)]
+    [InlineData("ResultVariable", "System.String", false)]
     public void ItsOwnParametersAreNamedAndTyped(string name, string type, bool byPropertyName)
     {
         var parameter = Parameter(name);
@@ -60,7 +64,7 @@ public sealed class SendGraphMailContractTests
     {
         Assert.True(Cmdlet.SupportsShouldProcess);
         Assert.Equal(new[] { "GraphMail.SendResult" }, Cmdlet.OutputTypes);
-        Assert.Equal(20, Cmdlet.ParameterNames.Count());
+        Assert.Equal(22, Cmdlet.ParameterNames.Count());
         Assert.All(Cmdlet.Parameters, p => Assert.Equal("__AllParameterSets", p.ParameterSet));
     }
 

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using GraphMail.Engine.Sending.Model;
+using GraphMail.Engine.Sending.Pipeline;
+
+namespace GraphMail.Commands;
+
+/// <summary>
+/// A piped object as the engine's pipeline rule needs it: what PowerShell bound from it, and the raw values of its
+/// properties named like a parameter that binds by property name (or one of its aliases), so that a value PowerShell
+/// silently could not bind ('maybe' for -BodyAsHtml) is reported instead of lost.
+/// </summary>
+internal sealed class SendGraphMailInput
+{
+    private readonly Dictionary<string, string> _parameterByName = new(StringComparer.OrdinalIgnoreCase);
+
+    internal SendGraphMailInput(CommandInfo command)
+    {
+        foreach (var parameter in command.Parameters.Values.Where(p => p.ParameterSets.Values.Any(s => s.ValueFromPipelineByPropertyName)))
+        {
+            foreach (var name in parameter.Aliases.Prepend(parameter.Name))
+            {
+                _parameterByName[name] = parameter.Name;
+            }
+        }
+    }
+
+    internal PipelineRecord Read(int index, PSObject? input, Dictionary<string, object?> bound)
+    {
+        var properties = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        if (input is not null && input.BaseObject is not string)
+        {
+            foreach (var pair in _parameterByName)
+            {
+                if (!properties.ContainsKey(pair.Value) && TryValue(input, pair.Key, out var value))
+                {
+                    properties[pair.Value] = value;
+                }
+            }
+        }
+
+        var isFile = input?.BaseObject is string or FileSystemInfo || (input is not null && TryValue(input, "PSPath", out _));
+        return new PipelineRecord(index, input?.BaseObject, isFile, MailParameters.FromBound(bound), properties);
+    }
+
+    /// <summary>A property's value (unwrapped); false when the object has no such property or it cannot be read.</summary>
+    private static bool TryValue(PSObject input, string name, out object? value)
+    {
+        value = null;
+        if (input.Properties[name] is not { } property)
+        {
+            return false;
+        }
+
+        try
+        {
+            value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
+            return true;
+        }
+        catch (GetValueException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// Lets switches and booleans take what Import-Csv gives: 'true', 'false', '1', '0'. PowerShell on its own refuses
+/// text for a boolean and turns any non-empty text into a present switch ('false' included); other text is refused
+/// here, which in a pipeline leaves the parameter unbound for the record check to name.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class BooleanTextAttribute : ArgumentTransformationAttribute
+{
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+    {
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (BooleanText.Read(value) is { } flag)
+        {
+            return flag;
+        }
+
+        return value is string text && !MailParameters.IsBlank(text)
+            ? throw new ArgumentTransformationMetadataException($"'{text}' is not true, false, 1 or 0.")
+            : inputData;
+    }
+}
