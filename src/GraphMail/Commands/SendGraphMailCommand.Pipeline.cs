@@ -53,7 +53,12 @@ public sealed partial class SendGraphMailCommand
             return;
         }
 
-        var bound = Bound(MyInvocation.BoundParameters.Keys.Where(k => !_commandLine.Contains(k) && k != nameof(InputObject)));
+        var fromRecord = MyInvocation.BoundParameters.Keys.Where(k => !_commandLine.Contains(k)).ToList();
+        var bound = Bound(fromRecord.Where(k => k != nameof(InputObject)));
+
+        // PowerShell resets the parameters a record bound before the next record, but leaves them in BoundParameters:
+        // without this, a record that lacks a value (no Cc) would be read with the one before it.
+        fromRecord.ForEach(k => MyInvocation.BoundParameters.Remove(k));
         Plan(Run.Planner.Accept(_input!.Read(_records++, InputObject, bound)));
         Pump(DispatchWait.Room);
     }

@@ -43,7 +43,9 @@ internal sealed class SendGraphMailInput
         }
 
         var isFile = input?.BaseObject is string or FileSystemInfo || (input is not null && TryValue(input, "PSPath", out _));
-        return new PipelineRecord(index, input?.BaseObject, isFile, MailParameters.FromBound(bound), properties);
+        // A custom object (an Import-Csv row) is its properties, which live on the wrapper: keep that, as scripts see it.
+        var self = input is { BaseObject: PSCustomObject } ? input : input?.BaseObject;
+        return new PipelineRecord(index, self, isFile, MailParameters.FromBound(bound), properties);
     }
 
     /// <summary>A property's value (unwrapped); false when the object has no such property or it cannot be read.</summary>
@@ -69,22 +71,12 @@ internal sealed class SendGraphMailInput
 
 /// <summary>
 /// Lets switches and booleans take what Import-Csv gives: 'true', 'false', '1', '0'. PowerShell on its own refuses
-/// text for a boolean and turns any non-empty text into a present switch ('false' included); other text is refused
-/// here, which in a pipeline leaves the parameter unbound for the record check to name.
+/// text for them, and in a pipeline it does so silently; other text is still left to PowerShell to refuse, and the
+/// record check names it (a transformation that threw here would make PowerShell drop the whole record instead).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class BooleanTextAttribute : ArgumentTransformationAttribute
 {
-    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
-    {
-        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        if (BooleanText.Read(value) is { } flag)
-        {
-            return flag;
-        }
-
-        return value is string text && !MailParameters.IsBlank(text)
-            ? throw new ArgumentTransformationMetadataException($"'{text}' is not true, false, 1 or 0.")
-            : inputData;
-    }
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData) =>
+        BooleanText.Read(inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is { } flag ? flag : inputData;
 }
