@@ -43,6 +43,12 @@ internal sealed class SendGraphMailInput
         }
 
         var isFile = input?.BaseObject is string or FileSystemInfo || (input is not null && TryValue(input, "PSPath", out _));
+        if (input?.BaseObject is FileSystemInfo file && bound.ContainsKey("Attachments"))
+        {
+            // Bound by its PSPath ("Microsoft.PowerShell.Core\FileSystem::/logs/a.log"); messages name the path itself.
+            bound["Attachments"] = file.FullName;
+        }
+
         // A custom object (an Import-Csv row) is its properties, which live on the wrapper: keep that, as scripts see it.
         var self = input is { BaseObject: PSCustomObject } ? input : input?.BaseObject;
         return new PipelineRecord(index, self, isFile, MailParameters.FromBound(bound), properties);

@@ -51,6 +51,21 @@ public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTest
         Assert.Single(Sandbox.Control.GetMessages());
     }
 
+    [Theory]
+    [InlineData(FaultKind.Unavailable, ErrorIds.SendServiceUnavailable, 503)]
+    [InlineData(FaultKind.Throttle, ErrorIds.SendThrottled, 429)]
+    public void RefusalsBeyondTheRetryBudgetAreReportedAsWhatTheyWere(FaultKind kind, string errorId, int status)
+    {
+        Fault(RouteNames.SendMail, kind, count: 100, retryAfter: 1);
+
+        var result = Send();
+
+        Assert.Equal(SendStatus.Failed, result.Status);
+        Assert.Equal(errorId, result.Error!.ErrorId);
+        Assert.Equal(status, result.Error.HttpStatus);
+        Assert.Empty(Sandbox.Control.GetMessages());
+    }
+
     [Fact]
     public void A503WithoutRetryAfterIsUnknownAndNotRetried()
     {
@@ -212,8 +227,11 @@ public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTest
     /// <summary>The connection's token handler and guard, over a test handler that sits on the real transport.</summary>
     private sealed class Channel : IGraphChannel, IDisposable
     {
+        private readonly SendHarness _harness;
+
         internal Channel(SendHarness harness, DelegatingHandler underTheGuard)
         {
+            _harness = harness;
             GraphBaseUri = harness.Connection.GraphBaseUri;
             Graph = harness.Connection.CreateGraphHttp(transport =>
             {
@@ -228,6 +246,8 @@ public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTest
         public HttpClient Graph { get; }
 
         public HttpClient Anonymous { get; }
+
+        public Task PrepareAsync(CancellationToken stop) => _harness.Channel.PrepareAsync(stop);
 
         public void Dispose() => Graph.Dispose();
     }

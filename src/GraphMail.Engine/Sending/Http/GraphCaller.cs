@@ -45,11 +45,21 @@ internal sealed class GraphCaller
             IDisposable slot;
             try
             {
+                if (request.Authorize)
+                {
+                    await _channel.PrepareAsync(stop).ConfigureAwait(false);
+                }
+
                 slot = await _wire.EnterAsync(request.Mailbox, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return Stopped(last);
+            }
+            catch (GraphMailException e)
+            {
+                // No token: the request never left.
+                return new CallOutcome(CallEnd.Rejected, last?.Attempts ?? 0, null, null, null, e.RequestId, null, e, request.Uri);
             }
 
             Attempt attempt;
