@@ -83,7 +83,7 @@ public sealed class ConnectCommandTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
-    public void AFailedConnectKeepsThePreviousConnection()
+    public void AFailedConnectLeavesNoConnection()
     {
         var session = RunspaceSessions.For(new object());
         using (var connect = Connect(session, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret))
@@ -97,8 +97,8 @@ public sealed class ConnectCommandTests : IClassFixture<SandboxFixture>
             CmdletRunner.Process(connect);
         }
 
-        Assert.Equal(SandboxDefaults.SenderAppId, session.RequireConnection().Info.ClientId);
-        session.Disconnect();
+        // Nothing that follows a failed connect may send as the app connected before it.
+        Assert.Null(session.Connection);
     }
 
     private ConnectGraphMailCommand Connect(RunspaceSession session, string clientId, string secret) => new()
