@@ -58,7 +58,7 @@ function New-SandboxHttpClient {
 
     # A script block cannot be the certificate callback (it runs on a thread with no runspace): pin in C#.
     if (-not ('GraphMailTests.PinnedClient' -as [type])) {
-        Add-Type -ReferencedAssemblies System.Net.Http, System.Net.Primitives, System.Net.Security, System.Security.Cryptography -TypeDefinition @'
+        Add-Type -ReferencedAssemblies System.Net.Http -TypeDefinition @'
 namespace GraphMailTests
 {
     public static class PinnedClient

@@ -92,7 +92,10 @@ public sealed class SendRun : IDisposable
     public IReadOnlyList<SendResult> Halt() => _dispatcher.Halt();
 
     /// <summary>Whether a result goes to the error stream: every Failed, Unknown and NotSent one, except a declined message.</summary>
-    public static bool IsError(SendResult result) => result.Error is { ErrorId: not ErrorIds.SendDeclined };
+    public static bool IsError(SendResult result) => result.Error is not null && !IsDeclined(result);
+
+    /// <summary>A message not sent because -WhatIf was given or it was declined at -Confirm.</summary>
+    public static bool IsDeclined(SendResult result) => result.ErrorId == ErrorIds.SendDeclined;
 
     /// <summary>
     /// A whole command without PowerShell (benchmarks, tests, a host of the engine alone): every record, then the end,

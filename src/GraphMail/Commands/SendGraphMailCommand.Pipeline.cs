@@ -23,6 +23,7 @@ public sealed partial class SendGraphMailCommand
     private SendRun? _run;
     private ConnectionChannel? _channel;
     private int _records;
+    private bool _whatIf;
 
     private SendRun Run => _run ?? throw new InvalidOperationException("BeginProcessing did not run.");
 
@@ -37,7 +38,8 @@ public sealed partial class SendGraphMailCommand
 
         // -WhatIf needs no connection: the whole merge is checked and previewed offline.
         var connection = RunspaceSessions.Current.Connection;
-        var offline = connection is null && IsWhatIf();
+        _whatIf = IsWhatIf();
+        var offline = connection is null && _whatIf;
         connection ??= offline ? null : RunspaceSessions.Current.RequireConnection();
         _input = new SendGraphMailInput(MyInvocation.MyCommand);
         _run = new SendRun(() => Connect(connection!), MailParameters.FromBound(Bound(_commandLine)), connection?.Info.DefaultFrom,
@@ -140,9 +142,13 @@ public sealed partial class SendGraphMailCommand
         }
     }
 
+    /// <summary>
+    /// -PassThru writes the result, except under -WhatIf and for a message declined at -Confirm: as with any ShouldProcess
+    /// command, what was not done writes nothing (-ResultVariable still has it).
+    /// </summary>
     private void WriteResultObject(SendResult result)
     {
-        if (!PassThru)
+        if (!PassThru || _whatIf || SendRun.IsDeclined(result))
         {
             return;
         }

@@ -139,12 +139,14 @@ public sealed class MailMergeTests : IClassFixture<SandboxFixture>, IDisposable
         using var offline = new ModuleRunspace();
         var csv = Csv("list.csv", "To,Subject,Attachments", "ann@fabrikam.com,Hi Ann,", "bob@fabrikam.com,Hi Bob,missing.pdf", "not-an-address,Hi,");
 
-        var run = offline.Run("Import-Csv $Csv | Send-GraphMail -WhatIf -PassThru", new Hashtable { ["Csv"] = csv });
+        var run = offline.Run("Import-Csv $Csv | Send-GraphMail -WhatIf -PassThru -ResultVariable preview", new Hashtable { ["Csv"] = csv });
+        var preview = offline.Run("$preview").Output;
 
         Assert.Null(run.Terminating);
-        Assert.Equal(new[] { "NotSent", "Failed", "Failed" }, run.Output.Select(r => r.Properties["Status"].Value.ToString()));
+        Assert.Empty(run.Output);
         Assert.Equal(new[] { "AttachmentNotFound", "InvalidEmailAddress" }, run.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
-        Assert.Equal("SendDeclined", run.Output[0].Properties["ErrorId"].Value);
+        Assert.Equal(new[] { "NotSent", "Failed", "Failed" }, preview.Select(r => r.Properties["Status"].Value.ToString()));
+        Assert.Equal("SendDeclined", preview[0].Properties["ErrorId"].Value);
         Assert.Empty(_sandbox.Control.GetRequests());
     }
 

@@ -10,7 +10,7 @@ using GraphMail.Sandbox;
 namespace GraphMail.Module.Tests.Connections;
 
 /// <summary>What a session holds after things go wrong: a failed connect, a sandbox that stopped, bad connect input.</summary>
-public sealed class SessionTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IDisposable
+public sealed class FailedConnectionTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IDisposable
 {
     private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "graphmail-session-" + Guid.NewGuid().ToString("N"))).FullName;
 
