@@ -1,5 +1,5 @@
 #Requires -Modules Pester
-# Stop-GraphMailSandbox: stops the current or a given sandbox and waits; with none, only a warning.
+# Stop-GraphMailSandbox: stops a given sandbox, or every one this session started, and waits; with none, only a warning.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
@@ -58,5 +58,34 @@ Describe 'Stop-GraphMailSandbox' {
     It 'takes no -WhatIf' {
         (Get-Command Stop-GraphMailSandbox).Parameters.ContainsKey('WhatIf') | Should -BeFalse
         $CmdletId | Should -Be (Get-Command Stop-GraphMailSandbox).ImplementingType.FullName
+    }
+}
+
+Describe 'Stop-GraphMailSandbox with several sandboxes' {
+    It 'makes the sandbox started before the stopped one current again' {
+        $first = Start-GraphMailSandbox
+        $second = Start-GraphMailSandbox
+        try {
+            Stop-GraphMailSandbox -Sandbox $second
+            Clear-GraphMailSandboxMessage -ErrorAction Stop
+
+            (Get-Process -Id $first.ProcessId).HasExited | Should -BeFalse
+        }
+        finally {
+            Stop-GraphMailSandbox -Sandbox $first
+        }
+
+        Stop-GraphMailSandbox -WarningVariable warnings -WarningAction SilentlyContinue
+        "$warnings" | Should -Be 'No GraphMail.Sandbox was started in this session; nothing to stop.'
+    }
+
+    It 'stops every sandbox this session started when none is given' {
+        $sandboxes = @(Start-GraphMailSandbox; Start-GraphMailSandbox; Start-GraphMailSandbox)
+
+        Stop-GraphMailSandbox -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings | Should -BeNullOrEmpty
+        $sandboxes | ForEach-Object { Get-Process -Id $_.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty }
+        $sandboxes | ForEach-Object { Test-Path -LiteralPath $_.ConnectionFile | Should -BeFalse }
     }
 }

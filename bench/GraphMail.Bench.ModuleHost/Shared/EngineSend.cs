@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Threading;
 
@@ -10,7 +11,7 @@ namespace GraphMail.IsolationHost;
 
 /// <summary>
 /// Send-GraphMail as the cmdlet's Begin and End make their engine calls (ConnectionChannel, MessageSender, SendRun:
-/// plan, prepare, submit, finish), by reflection on the runspace's connection that Connect-GraphMail stored. The stub
+/// the whole command through SendAll), by reflection on the runspace's connection that Connect-GraphMail stored. The stub
 /// System.Management.Automation cannot run the cmdlet itself (its MyInvocation is null). Every engine type is reached
 /// through the connection object, so it is the copy in GraphMail's load context.
 /// </summary>
@@ -32,21 +33,13 @@ public static class EngineSend
             var parameters = Call(engine.GetType("GraphMail.Engine.Sending.Model.MailParameters", throwOnError: true)!, null, "FromBound",
                 new Dictionary<string, object?>(commandLine, StringComparer.OrdinalIgnoreCase));
             var defaultFrom = Get(Get(connection, connection.GetType(), "Info"), null, "DefaultFrom", allowNull: true);
-            var run = Create(engine, "GraphMail.Engine.Sending.SendRun", sender, parameters, defaultFrom, (Func<string, string>)Path.GetFullPath, CancellationToken.None);
+            var senderType = engine.GetType("GraphMail.Engine.Sending.Paths.IMessageSender", throwOnError: true)!;
+            var connect = Expression.Lambda(typeof(Func<>).MakeGenericType(senderType), Expression.Constant(sender, senderType)).Compile();
+            var run = Create(engine, "GraphMail.Engine.Sending.SendRun", connect, parameters, defaultFrom, (Func<string, string>)Path.GetFullPath, CancellationToken.None);
             using var disposeRun = (IDisposable)run;
-            var outcomes = new List<object>();
-            var planner = Get(run, null, "Planner");
-            foreach (var plan in (IEnumerable)Call(planner.GetType(), planner, "Complete")!)
-            {
-                var message = Call(run.GetType(), run, "Prepare", plan);
-                if (message is not null)
-                {
-                    outcomes.AddRange(((IEnumerable)Call(run.GetType(), run, "Submit", plan, message)!).Cast<object>());
-                }
-            }
-
-            outcomes.AddRange(((IEnumerable)Call(run.GetType(), run, "Finish")!).Cast<object>());
-            return outcomes.Select(o => Get(o, null, "Result")).Select(Describe).ToList();
+            var noRecords = Array.CreateInstance(engine.GetType("GraphMail.Engine.Sending.Pipeline.PipelineRecord", throwOnError: true)!, 0);
+            var results = (IEnumerable)Call(run.GetType(), run, "SendAll", noRecords)!;
+            return results.Cast<object>().Select(Describe).ToList();
         }
         finally
         {

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using GraphMail.Bench.Sandbox;
 using GraphMail.Bench.Sending;
 using GraphMail.Engine.Connections;
-using GraphMail.Engine.Sending.Dispatch;
 using GraphMail.Engine.Sending.Model;
 using GraphMail.Sandbox.Faults;
 using GraphMail.Sandbox.Routing;
@@ -47,33 +46,33 @@ public static class BulkBenchmark
         return await CheckAsync(control, settings, clock.Elapsed, outcomes).ConfigureAwait(false);
     }
 
-    private static List<SendOutcome> Send(GraphMailConnection connection, BulkSettings settings, string label)
+    private static List<SendResult> Send(GraphMailConnection connection, BulkSettings settings, string label)
     {
         var rows = Enumerable.Range(1, settings.Messages)
             .Select(i => OneCommand.Parameters(("To", $"user{i}@fabrikam.com"), ("Subject", $"{label} {i} of {settings.Messages}"), ("Body", "GraphMail bulk benchmark")))
             .ToList();
         return settings.Sequential
             ? rows.SelectMany(row => OneCommand.Run(connection, row, Array.Empty<MailParameters>())).ToList()
-            : OneCommand.Run(connection, new MailParameters(), rows);
+            : OneCommand.Run(connection, new MailParameters(), rows).ToList();
     }
 
     /// <summary>Every message one result; every Sent one recorded exactly once; nothing recorded that was not sent.</summary>
-    private static async Task<BulkResult> CheckAsync(SandboxControlClient control, BulkSettings settings, TimeSpan elapsed, List<SendOutcome> outcomes)
+    private static async Task<BulkResult> CheckAsync(SandboxControlClient control, BulkSettings settings, TimeSpan elapsed, List<SendResult> outcomes)
     {
         var recorded = (await control.GetMessagesAsync().ConfigureAwait(false)).GroupBy(m => m.InternetMessageId).ToDictionary(g => g.Key, g => g.Count());
-        var sentIds = outcomes.Where(o => o.Result.Status == SendStatus.Sent).Select(o => o.Result.InternetMessageId).ToList();
+        var sentIds = outcomes.Where(o => o.Status == SendStatus.Sent).Select(o => o.InternetMessageId).ToList();
         var attempts = await control.GetRequestsAsync(RouteNames.SendMail).ConfigureAwait(false);
         var concurrency = await control.GetConcurrencyAsync().ConfigureAwait(false);
         return new BulkResult(
             settings,
             elapsed,
             outcomes.Count,
-            outcomes.Select(o => o.Result.Subject).Distinct().Count(),
+            outcomes.Select(o => o.Subject).Distinct().Count(),
             sentIds.Count,
             recorded.Values.Sum(),
             sentIds.Count(id => !recorded.ContainsKey(id)),
             recorded.Values.Sum(count => count - 1),
-            recorded.Keys.Except(outcomes.Select(o => o.Result.InternetMessageId)).Count(),
+            recorded.Keys.Except(outcomes.Select(o => o.InternetMessageId)).Count(),
             attempts.Count(r => r.Status == 429),
             concurrency.Sum(c => c.Throttled),
             concurrency.Select(c => c.PeakInFlight).DefaultIfEmpty().Max());

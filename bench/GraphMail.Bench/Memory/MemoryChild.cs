@@ -52,7 +52,7 @@ public static class MemoryChild
 
     private static SendResult Send(GraphMailConnection connection, string attachment, string subject) =>
         OneCommand.Run(connection, OneCommand.Parameters(("To", "memory@fabrikam.com"), ("Subject", subject), ("Attachments", attachment)), Array.Empty<MailParameters>())
-            .Single().Result;
+            .Single();
 }
 
 /// <summary>What the memory child measured; bytes unless named otherwise.</summary>

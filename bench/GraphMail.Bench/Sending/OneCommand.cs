@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using GraphMail.Engine.Connections;
 using GraphMail.Engine.Sending;
-using GraphMail.Engine.Sending.Dispatch;
 using GraphMail.Engine.Sending.Http;
 using GraphMail.Engine.Sending.Model;
 using GraphMail.Engine.Sending.Paths;
@@ -20,35 +19,15 @@ public static class OneCommand
 {
     /// <param name="commandLine">The parameters given on the command line.</param>
     /// <param name="records">Each pipeline record's bound parameters (Import-Csv rows, for example).</param>
-    public static List<SendOutcome> Run(GraphMailConnection connection, MailParameters commandLine, IEnumerable<MailParameters> records)
+    public static IReadOnlyList<SendResult> Run(GraphMailConnection connection, MailParameters commandLine, IEnumerable<MailParameters> records)
     {
         using var channel = new ConnectionChannel(connection);
-        using var run = new SendRun(new MessageSender(channel), commandLine, connection.Info.DefaultFrom, Path.GetFullPath, CancellationToken.None);
-        var outcomes = new List<SendOutcome>();
-        foreach (var record in records)
-        {
-            Submit(run, run.Planner.Accept(record, null), outcomes);
-        }
-
-        foreach (var plan in run.Planner.Complete())
-        {
-            Submit(run, plan, outcomes);
-        }
-
-        outcomes.AddRange(run.Finish());
-        return outcomes;
+        var sender = new MessageSender(channel);
+        using var run = new SendRun(() => sender, commandLine, connection.Info.DefaultFrom, Path.GetFullPath, CancellationToken.None);
+        return run.SendAll(records.Select((record, index) =>
+            new PipelineRecord(index, null, isFile: false, record, record.Given.ToDictionary(name => name, name => (object?)name))));
     }
 
     public static MailParameters Parameters(params (string Name, object? Value)[] bound) =>
         MailParameters.FromBound(bound.Select(b => new KeyValuePair<string, object?>(b.Name, b.Value)));
-
-    private static void Submit(SendRun run, PlannedMessage? plan, List<SendOutcome> outcomes)
-    {
-        if (plan is not null && run.Prepare(plan) is { } message)
-        {
-            outcomes.AddRange(run.Submit(plan, message));
-        }
-
-        outcomes.AddRange(run.Completed());
-    }
 }

@@ -41,9 +41,14 @@ public sealed class SandboxEndpoint
             throw Invalid("(empty)", "it is empty");
         }
 
-        var text = readyLineOrPath.TrimStart().StartsWith("{", StringComparison.Ordinal)
-            ? readyLineOrPath
-            : ReadFile(readyLineOrPath);
+        if (IsUrl(readyLineOrPath, out var url))
+        {
+            throw Invalid(readyLineOrPath, IsLoopback(url)
+                ? "it is a URL; a sandbox is named by the JSON line it printed when it started (which pins its certificate), not by its address"
+                : $"it is a URL whose host '{url.Host}' is not loopback: GraphMail trusts a sandbox only on 127.0.0.1, ::1 or localhost");
+        }
+
+        var text = IsReadyLine(readyLineOrPath) ? readyLineOrPath : ReadFile(readyLineOrPath);
 
         try
         {
@@ -61,11 +66,27 @@ public sealed class SandboxEndpoint
         }
     }
 
+    /// <summary>True for what is not a path: the ready line itself, or a URL (which <see cref="Parse"/> refuses by name).</summary>
+    public static bool IsLineOrUrl(string text) => IsReadyLine(text) || IsUrl(text, out _);
+
     internal static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
+    private static bool IsReadyLine(string text) => text.TrimStart().StartsWith("{", StringComparison.Ordinal);
+
+    private static bool IsUrl(string text, out Uri url) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out url!) && url.Scheme is "http" or "https" && text.IndexOf("://", StringComparison.Ordinal) > 0;
+
     private static string ReadFile(string path)
     {
+        // Never opened unless it is a regular file: a FIFO would block the read until a writer came.
+        if (FileSystem.FileKinds.Of(path) is var kind && kind != FileSystem.FileKind.Regular)
+        {
+            throw Invalid(path, kind == FileSystem.FileKind.Missing
+                ? "no sandbox connection file is there"
+                : $"it is {FileSystem.FileKinds.Describe(kind)}, not a sandbox connection file");
+        }
+
         try
         {
             return File.ReadAllText(path);

@@ -44,18 +44,24 @@ public static class SendLimits
     /// <summary>Messages accepted but not yet started, so a 100,000-row CSV is read as fast as it is sent, not faster.</summary>
     public const int MaxQueuedMessages = 64;
 
+    /// <summary>Messages accepted ahead of the oldest result not yet written (results are written in input order).</summary>
+    public const int MaxMessagesAheadOfOutput = 256;
+
+    /// <summary>How long a command that ends early waits for requests on the wire before calling their messages Unknown.</summary>
+    public static readonly System.TimeSpan StopGrace = System.TimeSpan.FromSeconds(15);
+
     /// <summary>Characters base64 makes of <paramref name="bytes"/> raw bytes (4 per 3, padded).</summary>
     public static long Base64Length(long bytes) => (bytes + 2) / 3 * 4;
 
     /// <summary>
-    /// True when attachments of <paramref name="attachmentBytes"/> raw bytes and <paramref name="textBytes"/> of UTF-8
-    /// text (body, subject) fit inside one sendMail request; otherwise the draft + upload session path is needed.
+    /// True when attachments of <paramref name="attachmentBytes"/> raw bytes and text (body, subject) that takes
+    /// <paramref name="textJsonBytes"/> in Graph's JSON fit inside one request; otherwise the draft + upload session path is needed.
     /// </summary>
-    public static bool FitsInOneRequest(long attachmentBytes, long textBytes) =>
-        Base64Length(attachmentBytes) + JsonEscapedUpperBound(textBytes) + RequestEnvelopeAllowance <= MaxRequestBytes;
+    public static bool FitsInOneRequest(long attachmentBytes, long textJsonBytes) =>
+        Base64Length(attachmentBytes) + textJsonBytes + RequestEnvelopeAllowance <= MaxRequestBytes;
 
-    /// <summary>Text can grow when JSON escapes it; HTML quotes and angle brackets are the usual cost.</summary>
-    internal static long JsonEscapedUpperBound(long utf8Bytes) => utf8Bytes + (utf8Bytes / 4);
+    /// <summary>True when text of this JSON size fits in one request at all (every path sends the body in one request).</summary>
+    public static bool TextFitsInOneRequest(long textJsonBytes) => FitsInOneRequest(0, textJsonBytes);
 
     internal static string Megabytes(long bytes) =>
         (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";

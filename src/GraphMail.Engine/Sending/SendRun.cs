@@ -13,30 +13,36 @@ namespace GraphMail.Engine.Sending;
 
 /// <summary>
 /// One Send-GraphMail command from the engine's side: the planner that applies the pipeline rule, the checks, and
-/// the dispatcher. The cmdlet feeds it records and takes outcomes, all on the pipeline thread:
+/// the dispatcher. The cmdlet drives it from the pipeline thread:
 /// <code>
-/// foreach record: plan = run.Planner.Accept(...); if plan: prepared = run.Prepare(plan); [ShouldProcess]; write run.Submit(prepared)
-/// end: foreach plan in run.Planner.Complete(): the same; write run.Finish()
-/// Ctrl+C: run.Stop() returns what is left (in-flight outcomes, NotSent for the rest)
+/// each record: foreach plan in run.Planner.Accept(record): message = run.Prepare(plan); ShouldProcess ? run.Submit : run.Decline
+///              then write each run.Next(DispatchWait.Room) and call run.Written(it)
+/// end:         the same for run.Planner.Complete(), then write each run.Next(DispatchWait.All)
+/// ended early: unwritten = run.Halt() (nothing new starts; in-flight requests are waited for, briefly); run.Results has them all
 /// </code>
+/// Exactly one result per message, in message (input) order, whatever ends the command.
 /// </summary>
 public sealed class SendRun : IDisposable
 {
     private readonly string? _defaultFrom;
+    private readonly bool _senderMayBeUnknown;
     private readonly Func<string, string> _resolvePath;
     private readonly SendDispatcher _dispatcher;
 
-    /// <param name="sender">The send paths over a connection (or a fake, in tests).</param>
+    /// <param name="connect">Makes the send path over the connection; called on the first message really sent.</param>
     /// <param name="commandLine">The parameters given on the command line.</param>
     /// <param name="defaultFrom">The connection's default sender.</param>
     /// <param name="resolvePath">Turns a path as written into a full file-system path (PowerShell's current location).</param>
     /// <param name="stop">The command's stop token (Ctrl+C).</param>
-    public SendRun(IMessageSender sender, MailParameters commandLine, string? defaultFrom, Func<string, string> resolvePath, CancellationToken stop, DispatchOptions? options = null)
+    /// <param name="senderMayBeUnknown">No connection (-WhatIf offline): a message without -From is previewed from "the default sender".</param>
+    public SendRun(Func<IMessageSender> connect, MailParameters commandLine, string? defaultFrom, Func<string, string> resolvePath, CancellationToken stop,
+        DispatchOptions? options = null, bool senderMayBeUnknown = false)
     {
         _defaultFrom = defaultFrom;
+        _senderMayBeUnknown = senderMayBeUnknown;
         _resolvePath = resolvePath;
         Planner = new SendPlanner(commandLine);
-        _dispatcher = new SendDispatcher(sender, options ?? new DispatchOptions(), stop);
+        _dispatcher = new SendDispatcher(connect, options ?? new DispatchOptions(), stop);
     }
 
     public SendPlanner Planner { get; }
@@ -45,6 +51,9 @@ public sealed class SendRun : IDisposable
 
     /// <summary>The most messages one sender mailbox had in progress at once during this run.</summary>
     public int PeakInProgressPerMailbox => _dispatcher.PeakInProgressPerMailbox;
+
+    /// <summary>Every result so far, in input order; after the end (or <see cref="Halt"/>), one per message.</summary>
+    public IReadOnlyList<SendResult> Results => _dispatcher.Results;
 
     /// <summary>Checks a planned message. A message that fails its checks is recorded as Failed (nothing is sent) and null is returned.</summary>
     public OutgoingMessage? Prepare(PlannedMessage plan)
@@ -56,13 +65,60 @@ public sealed class SendRun : IDisposable
                 throw rejection;
             }
 
-            return MessageBuilder.Build(plan.Parameters, _defaultFrom, _resolvePath);
+            return MessageBuilder.Build(plan.Parameters, _defaultFrom, _resolvePath, _senderMayBeUnknown);
         }
         catch (GraphMailException e)
         {
-            _dispatcher.Record(new SendOutcome(plan.Number, Unsendable(plan.Parameters, e), plan.Input));
+            _dispatcher.Record(plan.Number, Unsendable(plan.Parameters, e).WithInput(plan.InputIndex, plan.Input));
             return null;
         }
+    }
+
+    /// <summary>Queues a checked message for sending; it never waits (wait for room with <see cref="Next"/>).</summary>
+    public void Submit(PlannedMessage plan, OutgoingMessage message) => _dispatcher.Submit(plan.Number, message, plan.InputIndex, plan.Input);
+
+    /// <summary>A checked message that is not sent: -WhatIf, or No at -Confirm. Its result is NotSent (not an error).</summary>
+    public void Decline(PlannedMessage plan, OutgoingMessage message) =>
+        _dispatcher.Record(plan.Number, new SendResult(SendStatus.NotSent, message.From.Address, message.To.Select(r => r.Address).ToArray(), message.Subject,
+            string.Empty, message.Path, 0, TimeSpan.Zero, error: new GraphMailException(ErrorIds.SendDeclined, GraphMailErrorKind.OperationStopped,
+                "Not sent: -WhatIf was given, or the message was declined at -Confirm.")).WithInput(plan.InputIndex, plan.Input));
+
+    /// <summary>The next result in input order when it is ready (see <see cref="SendDispatcher.Next"/>); call <see cref="Written"/> once it is written.</summary>
+    public SendResult? Next(DispatchWait wait) => _dispatcher.Next(wait);
+
+    public void Written(SendResult result) => _dispatcher.MarkWritten(result);
+
+    /// <summary>Ends the run early (see <see cref="SendDispatcher.Halt"/>) and returns the results not yet written.</summary>
+    public IReadOnlyList<SendResult> Halt() => _dispatcher.Halt();
+
+    /// <summary>Whether a result goes to the error stream: every Failed, Unknown and NotSent one, except a declined message.</summary>
+    public static bool IsError(SendResult result) => result.Error is not null && !IsDeclined(result);
+
+    /// <summary>A message not sent because -WhatIf was given or it was declined at -Confirm.</summary>
+    public static bool IsDeclined(SendResult result) => result.ErrorId == ErrorIds.SendDeclined;
+
+    /// <summary>
+    /// A whole command without PowerShell (benchmarks, tests, a host of the engine alone): every record, then the end,
+    /// each message sent; returns every result in input order.
+    /// </summary>
+    public IReadOnlyList<SendResult> SendAll(IEnumerable<PipelineRecord> records)
+    {
+        foreach (var record in records)
+        {
+            SendEach(Planner.Accept(record));
+            while (Next(DispatchWait.Room) is { } result)
+            {
+                Written(result);
+            }
+        }
+
+        SendEach(Planner.Complete());
+        while (Next(DispatchWait.All) is { } result)
+        {
+            Written(result);
+        }
+
+        return Results;
     }
 
     /// <summary>What -WhatIf and -Confirm show: sender, recipient count, subject, attachments and the path.</summary>
@@ -72,7 +128,8 @@ public sealed class SendRun : IDisposable
             ? "no attachments"
             : $"{message.Attachments.Count} attachment(s), {SendLimits.Megabytes(message.AttachmentBytes)}";
         var path = message.Path == SendPath.SendMail ? "in one sendMail request" : "through a draft and upload sessions (needs Mail.ReadWrite)";
-        return $"Send '{message.Subject}' from {message.From.Address} to {message.RecipientCount} recipient(s) ({FirstAddresses(message.To.Select(r => r.Address).ToList())}), {attachments}, {path}";
+        var from = message.From.Address.Length == 0 ? "the connection's default sender (not connected yet)" : message.From.Address;
+        return $"Send '{message.Subject}' from {from} to {message.RecipientCount} recipient(s) ({FirstAddresses(message.To.Select(r => r.Address).ToList())}), {attachments}, {path}";
     }
 
     /// <summary>
@@ -82,41 +139,54 @@ public sealed class SendRun : IDisposable
     public static string Trace(SendResult result)
     {
         var path = result.Path == SendPath.SendMail ? "sendMail" : "draft and upload sessions";
-        return $"{result.Status}: '{result.Subject}' from {result.From} to {FirstAddresses(result.To)} through {path}, " +
+        return $"{result.Status}: '{result.Subject}' from {result.From} to {FirstAddresses(result.GetToAddresses())} through {path}, " +
                $"{result.Attempts} attempt(s) in {result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, " +
                $"Message-ID {result.InternetMessageId}, request-id {result.RequestId ?? "none"}" +
                (result.Error is { } error ? $" ({error.ErrorId})" : string.Empty) + ".";
     }
 
-    private static string FirstAddresses(IReadOnlyCollection<string> addresses) =>
-        string.Join(", ", addresses.Take(3)) + (addresses.Count > 3 ? ", ..." : string.Empty);
-
-    /// <summary>Queues a checked message (waiting while the queue is full) and yields the outcomes that finished meanwhile.</summary>
-    public IEnumerable<SendOutcome> Submit(PlannedMessage plan, OutgoingMessage message) => _dispatcher.Submit(plan.Number, message, plan.Input);
-
-    /// <summary>Outcomes finished so far (failed checks, finished sends), without waiting.</summary>
-    public IReadOnlyList<SendOutcome> Completed() => _dispatcher.TakeCompleted();
-
-    /// <summary>No more messages: yields every remaining outcome as it finishes.</summary>
-    public IEnumerable<SendOutcome> Finish() => _dispatcher.Finish();
-
-    /// <summary>After Ctrl+C: waits for in-flight sends, marks the rest NotSent, returns every outcome not yet taken.</summary>
-    public IReadOnlyList<SendOutcome> Stop() => _dispatcher.Stop();
-
     /// <summary>
-    /// What to tell the user when the pipeline was stopped and these outcomes could not be written: counts, and the
-    /// Message-IDs of the Unknown ones (each needs checking before it is sent again).
+    /// What to tell the user about the results a command that ended early could not report: counts, the Message-ID of
+    /// each Sent and Unknown one (never send those again blindly), and where all results are. Null when there is none.
     /// </summary>
-    public static string StopReport(IReadOnlyList<SendOutcome> unwritten)
+    /// <param name="how">How the command ended, as a clause: "was stopped", "stopped at an error".</param>
+    /// <param name="unreported">Results not written to the output (or whose errors could not be written).</param>
+    /// <param name="all">Every result of the command.</param>
+    /// <param name="resultVariable">The -ResultVariable name, when one was given.</param>
+    public static string? StopReport(string how, IReadOnlyList<SendResult> unreported, IReadOnlyList<SendResult> all, string? resultVariable)
     {
-        int Count(SendStatus status) => unwritten.Count(o => o.Result.Status == status);
-        var unknown = unwritten.Where(o => o.Result.Status == SendStatus.Unknown).Select(o => o.Result.InternetMessageId).ToList();
-        return $"Send-GraphMail was stopped. Results that could not be written after the stop: {Count(SendStatus.Sent)} sent, " +
-               $"{Count(SendStatus.Failed)} failed, {unknown.Count} unknown, {Count(SendStatus.NotSent)} not sent (never started; safe to send again)." +
-               (unknown.Count == 0 ? string.Empty : " Check these before sending them again: " + string.Join(", ", unknown) + ".");
+        if (unreported.Count == 0)
+        {
+            return null;
+        }
+
+        int Count(SendStatus status) => unreported.Count(r => r.Status == status);
+        string Ids(SendStatus status) => string.Join(", ", unreported.Where(r => r.Status == status).Select(r => $"#{r.InputIndex} {r.InternetMessageId}"));
+        var text = $"Send-GraphMail {how}. {unreported.Count} result(s) could not be reported: {Count(SendStatus.Sent)} sent, {Count(SendStatus.Failed)} failed, " +
+                   $"{Count(SendStatus.Unknown)} unknown, {Count(SendStatus.NotSent)} not sent (never started; safe to send again).";
+        text += Count(SendStatus.Sent) == 0 ? string.Empty : " Sent (do not send again): " + Ids(SendStatus.Sent) + ".";
+        text += Count(SendStatus.Unknown) == 0 ? string.Empty : " Unknown (look for the Message-ID before sending again): " + Ids(SendStatus.Unknown) + ".";
+        text += resultVariable is null
+            ? " Pass -ResultVariable to keep every result, whatever ends the command."
+            : $" All {all.Count} results are in ${resultVariable}.";
+        return text;
     }
 
     public void Dispose() => _dispatcher.Dispose();
+
+    private void SendEach(IEnumerable<PlannedMessage> plans)
+    {
+        foreach (var plan in plans)
+        {
+            if (Prepare(plan) is { } message)
+            {
+                Submit(plan, message);
+            }
+        }
+    }
+
+    private static string FirstAddresses(IReadOnlyCollection<string> addresses) =>
+        string.Join(", ", addresses.Take(3)) + (addresses.Count > 3 ? ", ..." : string.Empty);
 
     private SendResult Unsendable(MailParameters parameters, GraphMailException error) =>
         new(SendStatus.Failed,

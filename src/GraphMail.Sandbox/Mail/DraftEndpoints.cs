@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using GraphMail.Sandbox.Hosting;
@@ -6,7 +7,7 @@ using GraphMail.Sandbox.Routing;
 namespace GraphMail.Sandbox.Mail;
 
 /// <summary>
-/// Drafts: POST /users/{id}/messages, GET and DELETE /users/{id}/messages/{mid}, POST .../messages/{mid}/attachments
+/// Drafts: POST /users/{id}/messages, GET (with $expand=attachments) and DELETE /users/{id}/messages/{mid}, POST .../messages/{mid}/attachments
 /// (one file attachment, within the request size cap), POST .../messages/{mid}/send.
 /// </summary>
 internal sealed class DraftEndpoints(SandboxState state)
@@ -51,7 +52,18 @@ internal sealed class DraftEndpoints(SandboxState state)
     private SandboxResponse Get(SandboxRequest request)
     {
         var draft = FindDraft(request, MailboxAccess.Read, out var error);
-        return draft is null ? error! : SandboxResponse.Json(200, DraftJson.Create(draft, GraphBase(request)), GraphErrors.ContentType);
+        if (draft is null)
+        {
+            return error!;
+        }
+
+        var json = DraftJson.Create(draft, GraphBase(request));
+        if (request.QueryValue("$expand") is { } expand && expand.StartsWith("attachments", StringComparison.OrdinalIgnoreCase))
+        {
+            json["attachments"] = DraftJson.Attachments(draft);
+        }
+
+        return SandboxResponse.Json(200, json, GraphErrors.ContentType);
     }
 
     private SandboxResponse Delete(SandboxRequest request)

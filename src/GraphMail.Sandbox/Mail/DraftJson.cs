@@ -49,6 +49,18 @@ internal static class DraftJson
         };
     }
 
+    /// <summary>The draft's attachments as $expand=attachments lists them (metadata; no content).</summary>
+    internal static JsonArray Attachments(Draft draft) =>
+        new(draft.Attachments.Select((a, i) => (JsonNode)new JsonObject
+        {
+            ["@odata.type"] = "#microsoft.graph.fileAttachment",
+            ["id"] = draft.Id[^8..] + "-attachment-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["name"] = a.Name,
+            ["contentType"] = a.ContentType,
+            ["size"] = a.Size,
+            ["isInline"] = a.IsInline,
+        }).ToArray());
+
     private static JsonObject Recipient(RecordedRecipient recipient) =>
         new() { ["emailAddress"] = new JsonObject { ["name"] = recipient.Name ?? recipient.Address, ["address"] = recipient.Address } };
 

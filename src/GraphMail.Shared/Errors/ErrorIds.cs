@@ -89,6 +89,11 @@ public static class ErrorIds
     public const string TooManyHeaders = "TooManyHeaders";
     public const string InvalidSendParameter = "InvalidSendParameter";
     public const string InputWithoutMessage = "InputWithoutMessage";
+    public const string InputNotRecognized = "InputNotRecognized";
+    public const string PipelineInputConflict = "PipelineInputConflict";
+    public const string InvalidCharacter = "InvalidCharacter";
+    public const string BodyTooLarge = "BodyTooLarge";
+    public const string AttachmentNotRegularFile = "AttachmentNotRegularFile";
 
     // Sending: what Graph answered (one row each in the engine's GraphErrorCatalog)
     public const string SenderMailboxNotFound = "SenderMailboxNotFound";
@@ -104,12 +109,17 @@ public static class ErrorIds
     public const string RequestTooLarge = "RequestTooLarge";
     public const string AttachmentBelowUploadMinimum = "AttachmentBelowUploadMinimum";
     public const string SendThrottled = "SendThrottled";
+    public const string SendServiceUnavailable = "SendServiceUnavailable";
+    public const string SendServiceError = "SendServiceError";
+    public const string DraftNotFound = "DraftNotFound";
+    public const string UploadSessionNotFound = "UploadSessionNotFound";
     public const string SendRejected = "SendRejected";
 
     // Sending: outcomes that are not a Graph refusal
     public const string SendOutcomeUnknown = "SendOutcomeUnknown";
     public const string SendConnectionFailed = "SendConnectionFailed";
     public const string SendNotStarted = "SendNotStarted";
+    public const string SendDeclined = "SendDeclined";
 
     // Setup: Test-GraphMailSetup and New-GraphMailMailboxScope inputs
     public const string SetupInputConflict = "SetupInputConflict";

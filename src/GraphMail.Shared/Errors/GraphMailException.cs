@@ -57,6 +57,12 @@ public sealed class GraphMailException : Exception
 
     public string? ClientRequestId { get; }
 
+    /// <summary>
+    /// The message alone, without the inner exception's stack: what a report shows in a cell (Export-Csv of a
+    /// SendResult) or a log line. The inner exception stays in <see cref="Exception.InnerException"/>.
+    /// </summary>
+    public override string ToString() => Message;
+
     /// <summary>A copy that also names what the service answered.</summary>
     public GraphMailException WithService(string? serviceCode, int? httpStatus, string? requestId, string? clientRequestId) =>
         new(this, serviceCode, httpStatus, requestId, clientRequestId);

@@ -6,7 +6,10 @@ using GraphMail.Session;
 
 namespace GraphMail.Commands;
 
-/// <summary>Connects this runspace to Microsoft Graph as an app (secret, certificate, managed identity or environment variables).</summary>
+/// <summary>
+/// Connects this runspace to Microsoft Graph as an app (secret, certificate, managed identity or environment variables).
+/// A connect that fails leaves no connection: the one before it is closed too, so nothing that follows sends as that app.
+/// </summary>
 [Cmdlet(VerbsCommunications.Connect, "GraphMail", DefaultParameterSetName = ConnectParameterSets.ClientSecret)]
 [OutputType(typeof(ConnectionInfo))]
 public sealed class ConnectGraphMailCommand : GraphMailCredentialCmdlet
@@ -34,7 +37,9 @@ public sealed class ConnectGraphMailCommand : GraphMailCredentialCmdlet
         }
         catch (GraphMailException e)
         {
-            ThrowEngineError(e, ErrorTargetOf(e));
+            // A script that goes on after a failed connect must not send as the app it connected as before.
+            var previous = Session.Connection?.ToString();
+            ThrowEngineError(Session.Disconnect() ? WithPreviousClosed(e, previous) : e, ErrorTargetOf(e));
             return;
         }
 
@@ -50,4 +55,9 @@ public sealed class ConnectGraphMailCommand : GraphMailCredentialCmdlet
             WriteObject(connection.Info);
         }
     }
+
+    private static GraphMailException WithPreviousClosed(GraphMailException error, string? previous) =>
+        new GraphMailException(error.ErrorId, error.Kind,
+            error.Cause + $" The earlier connection ({previous}) was closed as well, so nothing is sent as that app until Connect-GraphMail succeeds.",
+            error.Fix, error.InnerException).WithService(error.ServiceCode, error.HttpStatus, error.RequestId, error.ClientRequestId);
 }

@@ -33,8 +33,24 @@ public abstract partial class GraphMailCredentialCmdlet
         }
 
         request.DefaultFrom = DefaultFromParameter ?? request.DefaultFrom;
-        request.Sandbox = Sandbox is null ? null : SandboxEndpoint.Parse(IsJson(Sandbox) ? Sandbox : ProviderPath(Sandbox));
+        request.Sandbox = Sandbox is null ? null : SandboxEndpoint.Parse(SandboxEndpoint.IsLineOrUrl(Sandbox) ? Sandbox : FileSystemPath(Sandbox));
         return request;
+    }
+
+    /// <summary>
+    /// A path as PowerShell means it; as typed when PowerShell cannot read it as a file-system path (an unknown drive
+    /// such as "https:"), so the engine names it in its own error instead of PowerShell's DriveNotFound.
+    /// </summary>
+    private string FileSystemPath(string path)
+    {
+        try
+        {
+            return ProviderPath(path);
+        }
+        catch (System.Management.Automation.RuntimeException e) when (e is not System.Management.Automation.PipelineStoppedException)
+        {
+            return path;
+        }
     }
 
     private AppCredential? CredentialFromParameters(BoundValues bound) =>
@@ -43,10 +59,8 @@ public abstract partial class GraphMailCredentialCmdlet
         : ClientSecret is not null ? new ClientSecretCredential(ClientSecret)
         : Certificate is not null ? new CertificateCredential(Certificate)
         : CertificateThumbprint is not null ? CertificateCredential.FromThumbprint(CertificateThumbprint)
-        : CertificatePath is not null ? CertificateCredential.FromFile(ProviderPath(CertificatePath), CertificatePassword)
+        : CertificatePath is not null ? CertificateCredential.FromFile(FileSystemPath(CertificatePath), CertificatePassword)
         : null;
-
-    private static bool IsJson(string text) => text.TrimStart().StartsWith("{", System.StringComparison.Ordinal);
 
     /// <summary>
     /// The bound values PowerShell's own types hold (switches, PSCredential). The stub System.Management.Automation

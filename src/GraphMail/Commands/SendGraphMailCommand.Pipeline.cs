@@ -3,84 +3,170 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using GraphMail.Engine.Connections;
 using GraphMail.Engine.Sending;
 using GraphMail.Engine.Sending.Dispatch;
 using GraphMail.Engine.Sending.Http;
 using GraphMail.Engine.Sending.Model;
 using GraphMail.Engine.Sending.Paths;
 using GraphMail.Engine.Sending.Pipeline;
+using GraphMail.Errors;
 using GraphMail.Session;
 
 namespace GraphMail.Commands;
 
-/// <summary>Send-GraphMail's glue: which parameters a record bound, and outcomes written on the pipeline thread.</summary>
+/// <summary>Send-GraphMail's flow: records planned and checked, messages submitted, results written in input order.</summary>
 public sealed partial class SendGraphMailCommand
 {
     private HashSet<string> _commandLine = new(StringComparer.OrdinalIgnoreCase);
+    private SendGraphMailInput? _input;
     private SendRun? _run;
     private ConnectionChannel? _channel;
+    private int _records;
+    private bool _whatIf;
 
     private SendRun Run => _run ?? throw new InvalidOperationException("BeginProcessing did not run.");
 
     private void Begin()
     {
-        var connection = RunspaceSessions.Current.RequireConnection();
         _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
-        _channel = new ConnectionChannel(connection);
-        _run = new SendRun(new MessageSender(_channel), MailParameters.FromBound(Bound(_commandLine)), connection.Info.DefaultFrom,
-            ProviderPath, CancellationToken);
+        if (_commandLine.Contains(nameof(InputObject)))
+        {
+            throw new GraphMailException(ErrorIds.InvalidSendParameter, GraphMailErrorKind.InvalidArgument,
+                "-InputObject takes pipeline input only.", "Pipe the objects instead: $rows | Send-GraphMail ...");
+        }
+
+        // -WhatIf needs no connection: the whole merge is checked and previewed offline.
+        var connection = RunspaceSessions.Current.Connection;
+        _whatIf = IsWhatIf();
+        var offline = connection is null && _whatIf;
+        connection ??= offline ? null : RunspaceSessions.Current.RequireConnection();
+        _input = new SendGraphMailInput(MyInvocation.MyCommand);
+        _run = new SendRun(() => Connect(connection!), MailParameters.FromBound(Bound(_commandLine)), connection?.Info.DefaultFrom,
+            ProviderPath, CancellationToken, senderMayBeUnknown: offline);
         WriteNotes();
+    }
+
+    private void Process()
+    {
+        if (!MyInvocation.ExpectingInput)
+        {
+            // No pipeline input: PowerShell calls ProcessRecord once anyway; the command line is planned at the end.
+            return;
+        }
+
+        var fromRecord = MyInvocation.BoundParameters.Keys.Where(k => !_commandLine.Contains(k)).ToList();
+        var bound = Bound(fromRecord.Where(k => k != nameof(InputObject)));
+
+        // PowerShell resets the parameters a record bound before the next record, but leaves them in BoundParameters:
+        // without this, a record that lacks a value (no Cc) would be read with the one before it.
+        fromRecord.ForEach(k => MyInvocation.BoundParameters.Remove(k));
+        Plan(Run.Planner.Accept(_input!.Read(_records++, InputObject, bound)));
+        Pump(DispatchWait.Room);
     }
 
     private void End()
     {
-        foreach (var plan in Run.Planner.Complete())
-        {
-            Plan(plan);
-        }
-
-        Write(Run.Finish());
+        Plan(Run.Planner.Complete());
+        Pump(DispatchWait.All);
         if (Run.Progress.Accepted > 4)
         {
             WriteProgress(new ProgressRecord(1, "Send-GraphMail", Run.Progress.ToString()) { RecordType = ProgressRecordType.Completed });
         }
 
-        Close();
+        Close(Run.Results);
     }
 
-    private void Plan(PlannedMessage? plan)
+    private IMessageSender Connect(GraphMailConnection connection)
     {
-        WriteNotes();
-        if (plan is not null && Run.Prepare(plan) is { } message)
+        _channel = new ConnectionChannel(connection);
+        return new MessageSender(_channel);
+    }
+
+    private void Plan(IEnumerable<PlannedMessage> plans)
+    {
+        foreach (var plan in plans)
         {
-            message.Warnings.ToList().ForEach(WriteWarning);
-            if (ShouldProcess(SendRun.Describe(message), "Send mail"))
+            WriteNotes();
+            if (Run.Prepare(plan) is { } message)
             {
-                Write(Run.Submit(plan, message));
+                message.Warnings.ToList().ForEach(WriteWarning);
+                if (ShouldProcess(SendRun.Describe(message), "Send mail"))
+                {
+                    Run.Submit(plan, message);
+                }
+                else
+                {
+                    Run.Decline(plan, message);
+                }
+            }
+
+            if (plan.EndsCommand)
+            {
+                throw new CommandEnding(plan.Rejection!, plan.Input);
+            }
+        }
+    }
+
+    /// <summary>Writes results in input order as they are ready, waiting as asked (for room for one more message, or for all).</summary>
+    private void Pump(DispatchWait wait)
+    {
+        while (Run.Next(wait) is { } result)
+        {
+            WriteResult(result);
+            Run.Written(result);
+        }
+    }
+
+    private void WriteResult(SendResult result)
+    {
+        WriteVerbose(SendRun.Trace(result));
+        if (SendRun.IsError(result))
+        {
+            try
+            {
+                WriteError(ErrorRecords.From(result.Error!, Target(result)));
+            }
+            catch (Exception) when (!Stopping)
+            {
+                // -ErrorAction Stop (or $ErrorActionPreference): this result ends the command.
+                _stoppedAt = result;
+                throw;
             }
         }
 
-        Write(Run.Completed());
+        WriteResultObject(result);
+        if (Run.Progress is { Accepted: > 4 } progress)
+        {
+            WriteProgress(new ProgressRecord(1, "Send-GraphMail", progress.ToString()));
+        }
     }
 
     /// <summary>
-    /// Parameters the pipeline bound for this record: those bound now that were not on the command line. PowerShell
-    /// resets a pipeline-bound property before the next record but leaves its old value in BoundParameters, so they
-    /// are taken out once read: one row's Cc must never reach the next row's message.
+    /// -PassThru writes the result, except under -WhatIf and for a message declined at -Confirm: as with any ShouldProcess
+    /// command, what was not done writes nothing (-ResultVariable still has it).
     /// </summary>
-    private Dictionary<string, object?> TakePipelineBound()
+    private void WriteResultObject(SendResult result)
     {
-        var bound = Bound(MyInvocation.BoundParameters.Keys.Where(k => !_commandLine.Contains(k)).ToList());
-        foreach (var name in bound.Keys)
+        if (!PassThru || _whatIf || SendRun.IsDeclined(result))
         {
-            MyInvocation.BoundParameters.Remove(name);
+            return;
         }
 
-        return bound;
+        try
+        {
+            WriteObject(result);
+        }
+        catch (PipelineStoppedException) when (!Stopping)
+        {
+            // A command downstream stopped the pipeline (Select-Object -First): it took this result before it did.
+            Run.Written(result);
+            throw;
+        }
     }
 
-    /// <summary>The error target for a record's message: what the record supplied.</summary>
-    private static Hashtable? PipelineTarget(Dictionary<string, object?> bound) => bound.Count > 0 ? new Hashtable(bound) : null;
+    /// <summary>The error record's target: the input the message came from, or the command's own parameters.</summary>
+    private object Target(SendResult result) => result.InputObject ?? new Hashtable(Bound(_commandLine));
 
     private Dictionary<string, object?> Bound(IEnumerable<string> names) =>
         names.ToDictionary(n => n, n => Unwrap(MyInvocation.BoundParameters[n]), StringComparer.OrdinalIgnoreCase);
@@ -94,56 +180,25 @@ public sealed partial class SendGraphMailCommand
         _ => value,
     };
 
-    private void Write(IEnumerable<SendOutcome> outcomes)
-    {
-        foreach (var outcome in outcomes)
-        {
-            WriteVerbose(SendRun.Trace(outcome.Result));
-            if (outcome.Result.Error is { } error)
-            {
-                WriteEngineError(error, outcome.Input ?? new Hashtable(Bound(_commandLine)));
-            }
-
-            if (PassThru)
-            {
-                WriteObject(outcome.Result);
-            }
-
-            if (Run.Progress is { Accepted: > 4 } progress)
-            {
-                WriteProgress(new ProgressRecord(1, "Send-GraphMail", progress.ToString()));
-            }
-        }
-    }
+    private bool IsWhatIf() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+            ? LanguagePrimitives.IsTrue(given)
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     private void WriteNotes() => Run.Planner.TakeNotes().ToList().ForEach(WriteWarning);
 
-    /// <summary>Engine errors end the command cleanly; after Ctrl+C nothing can be written, so the host is told what happened.</summary>
-    private void Guard(Action step)
+    /// <summary>A record's mistake that ends the command (the command line and the input give the same parameter).</summary>
+    private sealed class CommandEnding : Exception
     {
-        try
+        internal CommandEnding(GraphMailException error, object? input)
+            : base(error.Message, error)
         {
-            step();
+            Error = error;
+            Input = input;
         }
-        catch (GraphMailException e)
-        {
-            Close();
-            ThrowEngineError(e, null);
-        }
-        catch (PipelineStoppedException)
-        {
-            var report = SendRun.StopReport(_run?.Stop() ?? Array.Empty<SendOutcome>());
-            Host?.UI?.WriteWarningLine(report);
-            Close();
-            throw;
-        }
-    }
 
-    private void Close()
-    {
-        _run?.Dispose();
-        _channel?.Dispose();
-        _run = null;
-        _channel = null;
+        internal GraphMailException Error { get; }
+
+        internal object? Input { get; }
     }
 }

@@ -9,17 +9,16 @@ namespace GraphMail.Commands;
 
 /// <summary>
 /// Send-MailMessage's parameters (same names, positions, aliases, pipeline binding), sent through Graph with the
-/// connection's app identity. Everything it decides lives in the engine's SendRun; this class binds and writes.
-/// Pipeline rule: a record that supplies To is a message of its own; otherwise piped input only adds attachments
-/// to the one message sent at the end.
+/// connection's app identity. Everything it decides lives in the engine's SendRun (the pipeline rule: SendPlanner);
+/// this class binds, asks ShouldProcess and writes one result per message, in input order, whatever ends the command.
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "GraphMail", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(SendResult))]
 public sealed partial class SendGraphMailCommand : GraphMailCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string[] To { get; set; } = Array.Empty<string>();
+    /// <summary>Not mandatory, unlike Send-MailMessage's: a piped record without To must end in a result of its own (RecipientRequired).</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string[]? To { get; set; }
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("sub")]
@@ -53,6 +52,7 @@ public sealed partial class SendGraphMailCommand : GraphMailCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("BAH")]
+    [BooleanText]
     public SwitchParameter BodyAsHtml { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -73,6 +73,7 @@ public sealed partial class SendGraphMailCommand : GraphMailCmdlet
     public PSCredential? Credential { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter UseSsl { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -88,19 +89,25 @@ public sealed partial class SendGraphMailCommand : GraphMailCmdlet
 
     /// <summary>$false keeps no copy in the sender's Sent Items.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public bool SaveToSentItems { get; set; } = true;
 
-    /// <summary>Writes one SendResult per message.</summary>
+    /// <summary>Writes one SendResult per message, in input order.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>A variable that receives every result (one per message, in input order) however the command ends, even when stopped.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ResultVariable { get; set; }
+
+    /// <summary>The piped object itself: every record reaches the command, and its result carries it.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     protected override void BeginProcessing() => Guard(Begin);
 
-    protected override void ProcessRecord() => Guard(() =>
-    {
-        var bound = TakePipelineBound();
-        Plan(Run.Planner.Accept(MailParameters.FromBound(bound), PipelineTarget(bound)));
-    });
+    protected override void ProcessRecord() => Guard(Process);
 
     protected override void EndProcessing() => Guard(End);
 

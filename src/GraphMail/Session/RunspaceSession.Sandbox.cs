@@ -1,9 +1,15 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace GraphMail.Session;
 
-/// <summary>One runspace's current sandbox: the one Start-GraphMailSandbox started last and no one has stopped.</summary>
+/// <summary>
+/// One runspace's sandboxes: every one Start-GraphMailSandbox started and no one has stopped. The current one, which
+/// the sandbox cmdlets use by default, is the one started last; stopping it makes the one before it current again.
+/// </summary>
 internal sealed partial class RunspaceSession
 {
-    private SandboxInstance? _sandbox;
+    private readonly List<SandboxInstance> _sandboxes = new();
 
     internal SandboxInstance? Sandbox
     {
@@ -11,7 +17,19 @@ internal sealed partial class RunspaceSession
         {
             lock (_gate)
             {
-                return _sandbox;
+                return _sandboxes.LastOrDefault();
+            }
+        }
+    }
+
+    /// <summary>Every sandbox this session started that has not been stopped, the latest last.</summary>
+    internal IReadOnlyList<SandboxInstance> Sandboxes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sandboxes.ToList();
             }
         }
     }
@@ -20,19 +38,17 @@ internal sealed partial class RunspaceSession
     {
         lock (_gate)
         {
-            _sandbox = sandbox;
+            _sandboxes.Remove(sandbox);
+            _sandboxes.Add(sandbox);
         }
     }
 
-    /// <summary>Forgets <paramref name="sandbox"/> if it is the current one.</summary>
+    /// <summary>Forgets a sandbox that was stopped.</summary>
     internal void ForgetSandbox(SandboxInstance sandbox)
     {
         lock (_gate)
         {
-            if (ReferenceEquals(_sandbox, sandbox))
-            {
-                _sandbox = null;
-            }
+            _sandboxes.Remove(sandbox);
         }
     }
 

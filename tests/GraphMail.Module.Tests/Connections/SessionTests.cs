@@ -72,21 +72,6 @@ public sealed class SessionTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
-    public void AFailedConnectKeepsThePreviousConnection()
-    {
-        using var shell = new ModuleRunspace();
-
-        var run = shell.Run(SandboxFixture.ConnectSender + """
-
-            Connect-GraphMail -Sandbox $SandboxReadyLine -TenantId contoso.com -ClientId $ClientId -ClientSecret (ConvertTo-SecureString 'Sbx8Q~wrong' -AsPlainText -Force)
-            (Get-GraphMailConnection).ClientId
-            """, Variables());
-
-        Assert.Equal("ClientSecretInvalid,GraphMail.Commands.ConnectGraphMailCommand", run.SingleError().FullyQualifiedErrorId);
-        Assert.Equal(SandboxDefaults.SenderAppId, Assert.Single(run.Objects));
-    }
-
-    [Fact]
     public void APSCredentialIsClientIdAndSecretAlsoAsClientSecretCredential()
     {
         using var shell = new ModuleRunspace();

@@ -3,13 +3,16 @@ using GraphMail.Module.Tests.Infrastructure;
 
 namespace GraphMail.Module.Tests.Contracts;
 
-/// <summary>Send-GraphMail binds every Send-MailMessage script (users-and-peers.md's table), from Get-Command.</summary>
+/// <summary>
+/// Send-GraphMail binds every Send-MailMessage script (users-and-peers.md's table), from Get-Command. -To is not
+/// mandatory: a piped record without To must reach the command and end in its own result (RecipientRequired).
+/// </summary>
 public sealed class SendContractTests
 {
     private static CommandShape Cmdlet => CommandMetadata.Get("Send-GraphMail");
 
     [Theory]
-    [InlineData("To", "System.String[]", 0, true, "")]
+    [InlineData("To", "System.String[]", 0, false, "")]
     [InlineData("Subject", "System.String", 1, false, "sub")]
     [InlineData("Body", "System.String", 2, false, "")]
     [InlineData("SmtpServer", "System.String", 3, false, "ComputerName")]
@@ -43,6 +46,7 @@ public sealed class SendContractTests
     [InlineData("Header", "System.Collections.Hashtable", true)]
     [InlineData("SaveToSentItems", "System.Boolean", true)]
     [InlineData("PassThru", "System.Management.Automation.SwitchParameter", false)]
+    [InlineData("ResultVariable", "System.String", false)]
     public void ItsOwnParametersAreNamedAndTyped(string name, string type, bool byPropertyName)
     {
         var parameter = Assert.Single(Cmdlet.Parameters, p => p.Name == name);
@@ -58,7 +62,7 @@ public sealed class SendContractTests
     {
         Assert.True(Cmdlet.SupportsShouldProcess);
         Assert.Equal(["GraphMail.SendResult"], Cmdlet.OutputTypeNames);
-        Assert.Equal(20, Cmdlet.ParameterNames.Count());
+        Assert.Equal(22, Cmdlet.ParameterNames.Count());
         Assert.All(Cmdlet.Parameters, p => Assert.Equal("__AllParameterSets", p.ParameterSet));
     }
 }

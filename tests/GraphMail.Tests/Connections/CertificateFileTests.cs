@@ -110,12 +110,13 @@ public sealed class CertificateFileTests : System.IDisposable
     }
 
     [Fact]
-    public void ADirectoryIsUnreadable()
+    public void ADirectoryIsNamedAsAFolderNotAsAccessDenied()
     {
         var error = Assert.Throws<GraphMailException>(() => CertificateCredential.FromFile(_certificates.Directory, null));
 
-        Assert.Equal(ErrorIds.CertificateFileUnreadable, error.ErrorId);
-        Assert.Contains(_certificates.Directory, error.Message);
+        Assert.Equal(ErrorIds.CertificateFileNotFound, error.ErrorId);
+        Assert.Contains($"'{_certificates.Directory}' is a folder, not a certificate file.", error.Message);
+        Assert.DoesNotContain("denied", error.Message);
     }
 
     [Fact]

@@ -51,7 +51,17 @@ public sealed class BadInputTests(SandboxFixture sandbox) : SandboxSendTests(san
             ("Cc", Enumerable.Range(0, 200).Select(i => $"cc{i}@fabrikam.com").ToArray()), ("Bcc", "one-too-many@fabrikam.com")),
         "attachment: missing" => Parameters(("To", To), ("Attachments", Path.Combine(Files.Root, "missing.pdf"))),
         "attachment: folder" => Parameters(("To", To), ("Attachments", Files.Root)),
-        "attachment: empty path" => Parameters(("To", To), ("Attachments", "")),
+        "attachment: empty path among files" => Parameters(("To", To), ("Attachments", new[] { Files.Create("a.txt", 10), "" })),
+        "attachment: fifo" => Parameters(("To", To), ("Attachments", Files.Fifo("pipe.log"))),
+        "attachment: character device" => Parameters(("To", To), ("Attachments", "/dev/zero")),
+        "attachment: /proc file" => Parameters(("To", To), ("Attachments", "/proc/self/status")),
+        "attachment: NUL in path" => Parameters(("To", To), ("Attachments", Path.Combine(Files.Root, "a\0b.txt"))),
+        "inline: fifo" => Parameters(("To", To), ("InlineAttachment", Map(("logo", Files.Fifo("logo.png"))))),
+        "subject: NUL" => Parameters(("To", To), ("Subject", "Q3\0 report")),
+        "body: NUL" => Parameters(("To", To), ("Body", "line\0")),
+        "to: NUL" => Parameters(("To", "a\0@fabrikam.com")),
+        "body: 5 MB" => Parameters(("To", To), ("Body", new string('x', 5 * 1024 * 1024))),
+        "body: HTML that grows past 4 MB when escaped" => Parameters(("To", To), ("Body", string.Concat(Enumerable.Repeat("<b>&</b>", 130_000))), ("BodyAsHtml", true)),
         "attachment: over 150 MB" => Parameters(("To", To), ("Attachments", Files.Sparse("huge.iso", (150L * 1024 * 1024) + 1))),
         "attachments: over 150 MB together" => Parameters(("To", To),
             ("Attachments", new[] { Files.Sparse("part1.bin", 80L * 1024 * 1024), Files.Sparse("part2.bin", 80L * 1024 * 1024) })),
@@ -60,6 +70,8 @@ public sealed class BadInputTests(SandboxFixture sandbox) : SandboxSendTests(san
         "header: colon in name" => Parameters(("To", To), ("Header", Map(("X-Ticket:", "1")))),
         "header: empty value" => Parameters(("To", To), ("Header", Map(("X-Ticket", " ")))),
         "header: line break in value" => Parameters(("To", To), ("Header", Map(("X-Ticket", "1\r\nBcc: evil@fabrikam.com")))),
+        "header: NUL in value" => Parameters(("To", To), ("Header", Map(("X-Ticket", "12\u00003")))),
+        "header: non-ASCII value" => Parameters(("To", To), ("Header", Map(("X-Ticket", "Grüße")))),
         "header: six headers" => Parameters(("To", To), ("Header", Map(("X-A", "1"), ("X-B", "2"), ("X-C", "3"), ("X-D", "4"), ("X-E", "5"), ("X-F", "6")))),
         "inline: id with space" => Parameters(("To", To), ("InlineAttachment", Map(("my logo", Files.Create("logo.png", 10))))),
         "inline: id starting with hyphen" => Parameters(("To", To), ("InlineAttachment", Map(("-logo", Files.Create("logo.png", 10))))),
@@ -92,7 +104,17 @@ public sealed class BadInputTests(SandboxFixture sandbox) : SandboxSendTests(san
     [InlineData("recipients: 501", ErrorIds.TooManyRecipients, "501 recipients")]
     [InlineData("attachment: missing", ErrorIds.AttachmentNotFound, "missing.pdf")]
     [InlineData("attachment: folder", ErrorIds.AttachmentIsDirectory, "is a folder")]
-    [InlineData("attachment: empty path", ErrorIds.AttachmentPathEmpty, "-Attachments")]
+    [InlineData("attachment: empty path among files", ErrorIds.AttachmentPathEmpty, "-Attachments")]
+    [InlineData("attachment: fifo", ErrorIds.AttachmentNotRegularFile, "pipe.log' is a FIFO")]
+    [InlineData("attachment: character device", ErrorIds.AttachmentNotRegularFile, "'/dev/zero'")]
+    [InlineData("attachment: /proc file", ErrorIds.AttachmentNotRegularFile, "'/proc/self/status'")]
+    [InlineData("attachment: NUL in path", ErrorIds.InvalidCharacter, "a\\0b.txt")]
+    [InlineData("inline: fifo", ErrorIds.AttachmentNotRegularFile, "-InlineAttachment")]
+    [InlineData("subject: NUL", ErrorIds.InvalidCharacter, "-Subject 'Q3\\0 report'")]
+    [InlineData("body: NUL", ErrorIds.InvalidCharacter, "-Body")]
+    [InlineData("to: NUL", ErrorIds.InvalidCharacter, "-To 'a\\0@fabrikam.com'")]
+    [InlineData("body: 5 MB", ErrorIds.BodyTooLarge, "5 MB")]
+    [InlineData("body: HTML that grows past 4 MB when escaped", ErrorIds.BodyTooLarge, "escaped")]
     [InlineData("attachment: over 150 MB", ErrorIds.AttachmentTooLarge, "huge.iso")]
     [InlineData("attachments: over 150 MB together", ErrorIds.MessageTooLarge, "160 MB")]
     [InlineData("header: no x- prefix", ErrorIds.InvalidHeaderName, "'Ticket'")]
@@ -100,6 +122,8 @@ public sealed class BadInputTests(SandboxFixture sandbox) : SandboxSendTests(san
     [InlineData("header: colon in name", ErrorIds.InvalidHeaderName, "'X-Ticket:'")]
     [InlineData("header: empty value", ErrorIds.InvalidHeaderValue, "'X-Ticket'")]
     [InlineData("header: line break in value", ErrorIds.InvalidHeaderValue, "'X-Ticket'")]
+    [InlineData("header: NUL in value", ErrorIds.InvalidCharacter, "-Header '12\\03'")]
+    [InlineData("header: non-ASCII value", ErrorIds.InvalidHeaderValue, "'Grüße'")]
     [InlineData("header: six headers", ErrorIds.TooManyHeaders, "6 headers")]
     [InlineData("inline: id with space", ErrorIds.InvalidInlineAttachmentId, "'my logo'")]
     [InlineData("inline: id starting with hyphen", ErrorIds.InvalidInlineAttachmentId, "'-logo'")]
@@ -135,18 +159,18 @@ public sealed class BadInputTests(SandboxFixture sandbox) : SandboxSendTests(san
     [Fact]
     public void OneBadMessageInABulkRunDoesNotStopTheOthers()
     {
-        var records = new List<(MailParameters, object?)>
+        var records = new[]
         {
-            (Parameters(("To", "ok1@fabrikam.com")), "row1"),
-            (Parameters(("To", "broken")), "row2"),
-            (Parameters(("To", "ok2@fabrikam.com")), "row3"),
+            Row(0, "row1", ("To", "ok1@fabrikam.com")),
+            Row(1, "row2", ("To", "broken")),
+            Row(2, "row3", ("To", "ok2@fabrikam.com")),
         };
 
-        var outcomes = Harness.Run(Parameters(("Subject", "merge")), records);
+        var results = Harness.Run(Parameters(("Subject", "merge")), records);
 
-        Assert.Equal(3, outcomes.Count);
-        var broken = Assert.Single(outcomes, o => o.Result.Status == SendStatus.Failed);
-        Assert.Equal("row2", broken.Input);
+        Assert.Equal(new[] { SendStatus.Sent, SendStatus.Failed, SendStatus.Sent }, results.Select(r => r.Status));
+        Assert.Equal(new object[] { "row1", "row2", "row3" }, results.Select(r => r.InputObject));
+        Assert.Equal(new[] { 0, 1, 2 }, results.Select(r => r.InputIndex));
         Assert.Equal(2, Sandbox.Control.GetMessages().Count);
     }
 }

@@ -8,6 +8,7 @@ using GraphMail.Engine.Sending;
 using GraphMail.Engine.Sending.Dispatch;
 using GraphMail.Engine.Sending.Model;
 using GraphMail.Engine.Sending.Paths;
+using GraphMail.Engine.Sending.Pipeline;
 using GraphMail.Engine.Sending.Retry;
 using GraphMail.Sandbox.Faults;
 using GraphMail.Sandbox.Routing;
@@ -22,8 +23,8 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
     /// <summary>Not a timing assertion: a bug fails the test instead of hanging the run.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
 
-    private static IEnumerable<(MailParameters, object?)> Rows(int count, Func<int, string?>? from = null) =>
-        Enumerable.Range(1, count).Select(i => (Parameters(("To", $"user{i}@fabrikam.com"), ("Subject", $"row {i}"), ("From", from?.Invoke(i))), (object?)$"row {i}"));
+    private static IEnumerable<PipelineRecord> Rows(int count, Func<int, string?>? from = null) =>
+        Enumerable.Range(1, count).Select(i => Row(i - 1, $"row {i}", ("To", $"user{i}@fabrikam.com"), ("Subject", $"row {i}"), ("From", from?.Invoke(i))));
 
     [Fact]
     public void AThousandMessagesUnderAFaultMixEndExactlyOnceEach()
@@ -45,10 +46,10 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
 
         var outcomes = Harness.Run(new MailParameters(), Rows(1000, i => i % 2 == 0 ? SandboxDefaults.Noreply : SandboxDefaults.Reports));
 
-        Assert.Equal(Enumerable.Range(1, 1000), outcomes.Select(o => o.Number).OrderBy(n => n));
+        Assert.Equal(Enumerable.Range(0, 1000), outcomes.Select(o => o.InputIndex));
         var recorded = Sandbox.Control.GetMessages().GroupBy(m => m.InternetMessageId).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(recorded, pair => Assert.Equal(1, pair.Value));
-        var byStatus = outcomes.GroupBy(o => o.Result.Status).ToDictionary(g => g.Key, g => g.Select(o => o.Result).ToList());
+        var byStatus = outcomes.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.ToList());
         Assert.All(byStatus.GetValueOrDefault(SendStatus.Sent, []), r => Assert.True(recorded.ContainsKey(r.InternetMessageId)));
         Assert.All(byStatus.GetValueOrDefault(SendStatus.Failed, []), r => Assert.False(recorded.ContainsKey(r.InternetMessageId)));
         Assert.DoesNotContain(SendStatus.NotSent, byStatus.Keys);
@@ -64,17 +65,11 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
     {
         Sandbox.Control.UpdateSettings(s => s with { LatencyMs = 10 });
         var sender = new MessageSender(Harness.Channel, Harness.Retry);
-        using var run = new SendRun(sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
-        var outcomes = new List<SendOutcome>();
-        foreach (var (bound, input) in Rows(60, i => i % 3 == 0 ? SandboxDefaults.Reports : null))
-        {
-            var plan = run.Planner.Accept(bound, input)!;
-            outcomes.AddRange(run.Submit(plan, run.Prepare(plan)!));
-        }
+        using var run = new SendRun(() => sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
 
-        outcomes.AddRange(run.Finish());
+        var outcomes = run.SendAll(Rows(60, i => i % 3 == 0 ? SandboxDefaults.Reports : null));
 
-        Assert.Equal(60, outcomes.Count(o => o.Result.Status == SendStatus.Sent));
+        Assert.Equal(60, outcomes.Count(o => o.Status == SendStatus.Sent));
         Assert.Equal(4, sender.PeakOnWirePerMailbox);
         Assert.All(Sandbox.Control.GetConcurrency(), c =>
         {
@@ -101,15 +96,8 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
         });
         var command = Task.Run(() =>
         {
-            using var run = new SendRun(sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
-            var outcomes = new List<SendOutcome>();
-            foreach (var (bound, input) in Rows(8))
-            {
-                var plan = run.Planner.Accept(bound, input)!;
-                outcomes.AddRange(run.Submit(plan, run.Prepare(plan)!));
-            }
-
-            return outcomes.Concat(run.Finish()).ToList();
+            using var run = new SendRun(() => sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
+            return run.SendAll(Rows(8));
         });
 
         for (var i = 0; i < 4; i++)
@@ -123,8 +111,8 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
         endWaits.SetResult();
         var outcomes = await command.WaitAsync(HangGuard);
 
-        Assert.All(outcomes, o => Assert.Equal(SendStatus.Sent, o.Result.Status));
-        Assert.Equal(new[] { 1, 1, 1, 1, 2, 2, 2, 2 }, outcomes.Select(o => o.Result.Attempts).OrderBy(a => a));
+        Assert.All(outcomes, o => Assert.Equal(SendStatus.Sent, o.Status));
+        Assert.Equal(new[] { 1, 1, 1, 1, 2, 2, 2, 2 }, outcomes.Select(o => o.Attempts).OrderBy(a => a));
         Assert.Equal(8, Sandbox.Control.GetMessages().Select(m => m.InternetMessageId).Distinct().Count());
         // The sandbox logs a request as it finishes, so a 202 can be logged before an earlier 429: count, don't order.
         var sendMails = Sandbox.Control.GetRequests().Where(r => r.Route == RouteNames.SendMail).Select(r => r.Status).ToList();
@@ -141,24 +129,12 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
         using var pause = Sandbox.Control.PauseRoute(RouteNames.SendMail);
         using var stop = new CancellationTokenSource();
         var planned = 0;
-        var outcomes = new List<SendOutcome>();
+        var outcomes = new List<SendResult>();
         var command = Task.Run(() =>
         {
-            using var run = new SendRun(Harness.Sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, stop.Token,
+            using var run = new SendRun(() => Harness.Sender, new MailParameters(), SandboxDefaults.Noreply, Path.GetFullPath, stop.Token,
                 new DispatchOptions { MaxQueued = 10 });
-            foreach (var (bound, input) in Rows(500))
-            {
-                if (stop.IsCancellationRequested)
-                {
-                    break;
-                }
-
-                var plan = run.Planner.Accept(bound, input)!;
-                planned++;
-                outcomes.AddRange(run.Submit(plan, run.Prepare(plan)!));
-            }
-
-            outcomes.AddRange(run.Finish());
+            outcomes.AddRange(Drive(run, Rows(500).TakeWhile(_ => !stop.IsCancellationRequested).Select(row => { planned++; return row; })));
         });
 
         await pause.WaitForArrivalsAsync(4).WaitAsync(HangGuard);
@@ -167,16 +143,16 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
         await command.WaitAsync(HangGuard);
 
         Assert.Equal(planned, outcomes.Count);
-        Assert.Equal(Enumerable.Range(1, planned), outcomes.Select(o => o.Number).OrderBy(n => n));
+        Assert.Equal(Enumerable.Range(0, planned), outcomes.Select(o => o.InputIndex));
         var diagnosis = string.Join("\n", Sandbox.Control.GetRequests().Select(r => $"{r.Time:HH:mm:ss.fff} {r.Method} {r.Route} {r.Status} {r.Fault} {r.ClientRequestId}"))
-            + "\n--\n" + string.Join("\n", outcomes.Select(o => $"{o.Number} {o.Result.Status} attempts={o.Result.Attempts} crid={o.Result.ClientRequestId}"))
+            + "\n--\n" + string.Join("\n", outcomes.Select(o => $"{o.InputIndex} {o.Status} attempts={o.Attempts} crid={o.ClientRequestId}"))
             + $"\narrived={pause.Arrived} planned={planned}";
-        Assert.True(outcomes.Count(o => o.Result.Status == SendStatus.Sent) == 4, "sends after the stop:\n" + diagnosis);
-        Assert.All(outcomes.Where(o => o.Result.Status != SendStatus.Sent), o =>
+        Assert.True(outcomes.Count(o => o.Status == SendStatus.Sent) == 4, "sends after the stop:\n" + diagnosis);
+        Assert.All(outcomes.Where(o => o.Status != SendStatus.Sent), o =>
         {
-            Assert.Equal(SendStatus.NotSent, o.Result.Status);
-            Assert.Equal(ErrorIds.SendNotStarted, o.Result.Error!.ErrorId);
-            Assert.Equal(0, o.Result.Attempts);
+            Assert.Equal(SendStatus.NotSent, o.Status);
+            Assert.Equal(ErrorIds.SendNotStarted, o.Error!.ErrorId);
+            Assert.Equal(0, o.Attempts);
         });
         Assert.True(planned >= 14, "the queue (10) and the in-flight sends (4) were full when the stop came");
         Assert.Equal(4, Sandbox.Control.GetMessages().Count);
@@ -199,17 +175,16 @@ public sealed class BulkTests(SandboxFixture sandbox) : SandboxSendTests(sandbox
         });
         var command = Task.Run(() =>
         {
-            using var run = new SendRun(sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, stop.Token);
-            var plan = Assert.Single(run.Planner.Complete());
-            return run.Submit(plan, run.Prepare(plan)!).Concat(run.Finish()).ToList();
+            using var run = new SendRun(() => sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, stop.Token);
+            return Drive(run, Array.Empty<PipelineRecord>());
         });
 
         await waiting.Task.WaitAsync(HangGuard);
         stop.Cancel();
         var outcome = Assert.Single(await command.WaitAsync(HangGuard));
 
-        Assert.Equal(SendStatus.NotSent, outcome.Result.Status);
-        Assert.Equal(1, outcome.Result.Attempts);
+        Assert.Equal(SendStatus.NotSent, outcome.Status);
+        Assert.Equal(1, outcome.Attempts);
         Assert.Empty(Sandbox.Control.GetMessages());
     }
 }

@@ -114,6 +114,77 @@ public sealed class DraftUploadEndToEndTests(SandboxFixture sandbox) : SandboxSe
         Assert.Empty(Sandbox.Control.GetDrafts());
     }
 
+    [Theory]
+    [InlineData(FaultKind.ResetAfterAccept)]
+    [InlineData(FaultKind.GatewayTimeoutAfterAccept)]
+    public void ALostAnswerToTheLastChunkIsResolvedFromTheDraft(FaultKind kind)
+    {
+        // The first chunk goes through; the last one completes the attachment and its answer is lost, so the session
+        // is gone when the chunk is sent again (404): the draft, read back, says whether the attachment is on it.
+        var file = Files.Create("big.bin", 5 * MB, seed: 11);
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.UploadChunk, Kind = FaultKind.Latency, Count = 1 });
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.UploadChunk, Kind = kind, Count = 1 });
+
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        Assert.Null(result.Error);
+        Assert.Equal(TestFiles.Sha256(file), Assert.Single(Assert.Single(Sandbox.Control.GetMessages()).Attachments).Sha256);
+        var chunks = Sandbox.Control.GetRequests().Where(r => r.Route == RouteNames.UploadChunk).ToList();
+        Assert.Equal(3, chunks.Count);
+        Assert.Contains(chunks, r => r.Fault == (kind == FaultKind.ResetAfterAccept ? "resetAfterAccept" : "gatewayTimeoutAfterAccept"));
+        Assert.Contains(chunks, r => r.Status == 404);
+        Assert.Equal(1, Requests(RouteNames.GetMessage));
+        Assert.Empty(Sandbox.Control.GetDrafts());
+    }
+
+    [Fact]
+    public void AnAmbiguousSendLeavesTheDraftNamedInTheResult()
+    {
+        var file = Files.Create("big.bin", 4 * MB);
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.Send, Kind = FaultKind.Unavailable, Count = 1 });
+
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
+
+        var draft = Assert.Single(Sandbox.Control.GetDrafts());
+        Assert.Equal(SendStatus.Unknown, result.Status);
+        Assert.Equal(ErrorIds.SendOutcomeUnknown, result.Error!.ErrorId);
+        Assert.Equal((draft.Id, "Drafts"), (result.DraftId, result.DraftFolder));
+        Assert.Contains($"The draft (id {draft.Id}) was left in the Drafts folder of noreply@contoso.com: if it is still there, the message was not sent", result.Error.Message);
+        Assert.Equal(0, Requests(RouteNames.DeleteMessage));
+    }
+
+    [Fact]
+    public void AnAmbiguousDraftCreationIsFailedAndSaysSoInOneVoice()
+    {
+        var file = Files.Create("big.bin", 4 * MB);
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.CreateMessage, Kind = FaultKind.GatewayTimeoutAfterAccept, Count = 1 });
+
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
+
+        Assert.Equal(SendStatus.Failed, result.Status);
+        Assert.Equal(ErrorIds.SendServiceError, result.Error!.ErrorId);
+        Assert.Equal(504, result.Error.HttpStatus);
+        Assert.Contains("while creating the draft; the message was not sent", result.Error.Message);
+        Assert.Contains(result.InternetMessageId, result.Error.Message);
+        Assert.DoesNotContain("not known", result.Error.Message);
+        Assert.Empty(Sandbox.Control.GetMessages());
+    }
+
+    [Fact]
+    public void A503OnAnUploadChunkIsReportedAs503()
+    {
+        var file = Files.Create("big.bin", 4 * MB);
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.UploadChunk, Kind = FaultKind.Unavailable, Count = 100 });
+
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
+
+        Assert.Equal(SendStatus.Failed, result.Status);
+        Assert.Equal(ErrorIds.SendServiceUnavailable, result.Error!.ErrorId);
+        Assert.Equal(503, result.Error.HttpStatus);
+        Assert.DoesNotContain("429", result.Error.Message);
+    }
+
     [Fact]
     public void AnUploadThatKeepsFailingDeletesTheDraftAndSendsNothing()
     {
@@ -140,9 +211,12 @@ public sealed class DraftUploadEndToEndTests(SandboxFixture sandbox) : SandboxSe
 
         var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Subject", "orphan"), ("Attachments", file)));
 
+        var draft = Assert.Single(Sandbox.Control.GetDrafts());
         Assert.Equal(SendStatus.Failed, result.Status);
-        Assert.Contains("deleting the draft failed too", result.Error!.Message);
-        Assert.Contains("'orphan'", result.Error.Message);
+        Assert.Equal(ErrorIds.SendServiceUnavailable, result.Error!.ErrorId);
+        Assert.Contains("deleting the draft failed too", result.Error.Message);
+        Assert.Contains($"(id {draft.Id}) from the Drafts folder of noreply@contoso.com", result.Error.Message);
+        Assert.Equal((draft.Id, "Drafts"), (result.DraftId, result.DraftFolder));
         Assert.Empty(Sandbox.Control.GetMessages());
     }
 

@@ -18,36 +18,60 @@ public sealed class PipelineHabitsEndToEndTests(SandboxFixture sandbox) : Sandbo
     public void PipedFilesBecomeOneMessage()
     {
         var logs = Enumerable.Range(1, 3).Select(i => Files.Create($"run{i}.log", 1000 * i, seed: i)).ToList();
-        var records = logs.Select(path => (Parameters(("Attachments", path)), (object?)new FileInfo(path)));
+        var records = logs.Select((path, i) => FileRecord(i, path));
 
-        var outcome = Assert.Single(Harness.Run(Parameters(("To", "ops@fabrikam.com"), ("Subject", "Nightly logs")), records));
+        var result = Assert.Single(Harness.Run(Parameters(("To", "ops@fabrikam.com"), ("Subject", "Nightly logs")), records));
 
-        Assert.Equal(SendStatus.Sent, outcome.Result.Status);
+        Assert.Equal(SendStatus.Sent, result.Status);
         var message = Assert.Single(Sandbox.Control.GetMessages());
         Assert.Equal("Nightly logs", message.Subject);
         Assert.Equal(new[] { "run1.log", "run2.log", "run3.log" }, message.Attachments.Select(a => a.Name).OrderBy(n => n));
-        Assert.Equal(3, ((object?[])outcome.Input!).Length);
+        Assert.Equal(3, ((object?[])result.InputObject!).Length);
+        Assert.Equal(0, result.InputIndex);
     }
 
     [Fact]
-    public void CsvRowsBecomeOneMessageEach()
+    public void CsvRowsBecomeOneMessageEachAndBlankCellsAreNotGiven()
     {
-        var rows = new (MailParameters, object?)[]
+        var rows = new[]
         {
-            (Parameters(("To", "ann@fabrikam.com"), ("Subject", "Hello Ann"), ("Body", "Hi Ann")), "row 1"),
-            (Parameters(("To", "bob@fabrikam.com"), ("Subject", "Hello Bob"), ("Cc", "boss@fabrikam.com")), "row 2"),
-            (Parameters(("To", "cat@fabrikam.com")), "row 3"),
+            Row(0, "row 1", ("To", "ann@fabrikam.com"), ("Subject", "Hello Ann"), ("Body", "Hi Ann"), ("Cc", ""), ("BodyAsHtml", "")),
+            Row(1, "row 2", ("To", "bob@fabrikam.com"), ("Subject", "Hello Bob"), ("Body", ""), ("Cc", "boss@fabrikam.com"), ("BodyAsHtml", "true")),
+            Row(2, "row 3", ("To", "cat@fabrikam.com"), ("Subject", ""), ("Body", ""), ("Cc", " "), ("BodyAsHtml", "0")),
         };
 
-        var outcomes = Harness.Run(Parameters(("From", SandboxDefaults.Reports), ("Body", "Default body")), rows);
+        var results = Harness.Run(Parameters(("From", SandboxDefaults.Reports)), rows);
 
-        Assert.Equal(3, outcomes.Count(o => o.Result.Status == SendStatus.Sent));
+        Assert.Equal(new[] { SendStatus.Sent, SendStatus.Sent, SendStatus.Sent }, results.Select(r => r.Status));
         var messages = Sandbox.Control.GetMessages().ToDictionary(m => m.ToRecipients.Single().Address);
-        Assert.Equal(("Hello Ann", "Hi Ann"), (messages["ann@fabrikam.com"].Subject, messages["ann@fabrikam.com"].BodyContent));
+        Assert.Equal(("Hello Ann", "Hi Ann", "text"), (messages["ann@fabrikam.com"].Subject, messages["ann@fabrikam.com"].BodyContent, messages["ann@fabrikam.com"].BodyContentType));
+        Assert.Empty(messages["ann@fabrikam.com"].CcRecipients);
         Assert.Equal("boss@fabrikam.com", Assert.Single(messages["bob@fabrikam.com"].CcRecipients).Address);
-        Assert.Equal("Default body", messages["cat@fabrikam.com"].BodyContent);
+        Assert.Equal("html", messages["bob@fabrikam.com"].BodyContentType);
+        Assert.Equal(string.Empty, messages["cat@fabrikam.com"].Subject);
         Assert.All(messages.Values, m => Assert.Equal(SandboxDefaults.Reports, m.SenderMailbox));
-        Assert.Equal(new object?[] { "row 1", "row 2", "row 3" }, outcomes.OrderBy(o => o.Number).Select(o => o.Input));
+        Assert.Equal(new object?[] { "row 1", "row 2", "row 3" }, results.Select(r => r.InputObject));
+    }
+
+    [Fact]
+    public void TheCommandLineFillsBlankCellsAndAConflictStopsTheCommandBeforeItsRecordIsSent()
+    {
+        var rows = new[]
+        {
+            Row(0, "row 1", ("To", "ann@fabrikam.com"), ("Cc", "")),
+            Row(1, "row 2", ("To", "bob@fabrikam.com"), ("Cc", "other@fabrikam.com")),
+        };
+        using var run = new SendRun(() => Harness.Sender, Parameters(("Cc", "boss@fabrikam.com"), ("Subject", "s")), SandboxDefaults.Noreply, Path.GetFullPath, default);
+
+        var first = Assert.Single(run.Planner.Accept(rows[0]));
+        var second = Assert.Single(run.Planner.Accept(rows[1]));
+
+        Assert.Equal(new[] { "boss@fabrikam.com" }, first.Parameters.Cc);
+        Assert.Null(first.Rejection);
+        Assert.Equal(ErrorIds.PipelineInputConflict, second.Rejection!.ErrorId);
+        Assert.True(second.EndsCommand);
+        Assert.Contains("'other@fabrikam.com'", second.Rejection.Message);
+        Assert.Contains("-Cc is given on the command line too", second.Rejection.Message);
     }
 
     [Fact]
@@ -79,19 +103,22 @@ public sealed class PipelineHabitsEndToEndTests(SandboxFixture sandbox) : Sandbo
     }
 
     [Fact]
-    public void TheStopReportCountsWhatCouldNotBeWrittenAndNamesUnknownMessages()
+    public void TheStopReportCountsWhatCouldNotBeReportedAndNamesSentAndUnknownMessages()
     {
         var message = MessageBuilder.Build(Parameters(("To", "a@fabrikam.com")), "noreply@contoso.com", Path.GetFullPath);
-        var outcomes = new List<SendOutcome>
+        var unreported = new List<SendResult>
         {
-            new(1, message.Result(SendStatus.Sent, 1, TimeSpan.Zero, null, null, null), null),
-            new(2, message.Result(SendStatus.Unknown, 1, TimeSpan.Zero, null, null, null), null),
-            new(3, message.Result(SendStatus.NotSent, 0, TimeSpan.Zero, null, null, null), null),
+            message.Result(SendStatus.Sent, 1, TimeSpan.Zero, null, null, null).WithInput(3, null),
+            message.Result(SendStatus.Unknown, 1, TimeSpan.Zero, null, null, null).WithInput(4, null),
+            message.Result(SendStatus.NotSent, 0, TimeSpan.Zero, null, null, null).WithInput(5, null),
         };
 
-        var report = SendRun.StopReport(outcomes);
+        var report = SendRun.StopReport("was stopped", unreported, unreported, "sent")!;
 
-        Assert.Contains("1 sent, 0 failed, 1 unknown, 1 not sent", report);
-        Assert.Contains(message.InternetMessageId, report);
+        Assert.StartsWith("Send-GraphMail was stopped. 3 result(s) could not be reported: 1 sent, 0 failed, 1 unknown, 1 not sent", report);
+        Assert.Contains($"Sent (do not send again): #3 {message.InternetMessageId}.", report);
+        Assert.Contains($"Unknown (look for the Message-ID before sending again): #4 {message.InternetMessageId}.", report);
+        Assert.EndsWith("All 3 results are in $sent.", report);
+        Assert.Null(SendRun.StopReport("was stopped", Array.Empty<SendResult>(), unreported, null));
     }
 }

@@ -51,6 +51,21 @@ public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTest
         Assert.Single(Sandbox.Control.GetMessages());
     }
 
+    [Theory]
+    [InlineData(FaultKind.Unavailable, ErrorIds.SendServiceUnavailable, 503)]
+    [InlineData(FaultKind.Throttle, ErrorIds.SendThrottled, 429)]
+    public void RefusalsBeyondTheRetryBudgetAreReportedAsWhatTheyWere(FaultKind kind, string errorId, int status)
+    {
+        Fault(RouteNames.SendMail, kind, count: 100, retryAfter: 1);
+
+        var result = Send();
+
+        Assert.Equal(SendStatus.Failed, result.Status);
+        Assert.Equal(errorId, result.Error!.ErrorId);
+        Assert.Equal(status, result.Error.HttpStatus);
+        Assert.Empty(Sandbox.Control.GetMessages());
+    }
+
     [Fact]
     public void A503WithoutRetryAfterIsUnknownAndNotRetried()
     {
@@ -169,7 +184,7 @@ public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTest
     {
         using var channel = new Channel(Harness, new FailBeforeWriting(times: 2));
         var sender = new MessageSender(channel, Harness.Retry);
-        using var run = new Engine.Sending.SendRun(sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
+        using var run = new Engine.Sending.SendRun(() => sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
 
         var result = Drive(run);
 
@@ -183,7 +198,7 @@ public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTest
     {
         using var channel = new Channel(Harness, new FailAfterWriting());
         var sender = new MessageSender(channel, Harness.Retry);
-        using var run = new Engine.Sending.SendRun(sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
+        using var run = new Engine.Sending.SendRun(() => sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
 
         var result = Drive(run);
 
@@ -198,7 +213,7 @@ public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTest
         var replaying = new ReplayingTransport();
         using var channel = new Channel(Harness, replaying);
         var sender = new MessageSender(channel, Harness.Retry);
-        using var run = new Engine.Sending.SendRun(sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
+        using var run = new Engine.Sending.SendRun(() => sender, Parameters(("To", "a@fabrikam.com")), SandboxDefaults.Noreply, Path.GetFullPath, CancellationToken.None);
 
         var result = Drive(run);
 
@@ -207,18 +222,16 @@ public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTest
         Assert.Empty(Sandbox.Control.GetMessages());
     }
 
-    private static SendResult Drive(Engine.Sending.SendRun run)
-    {
-        var plan = Assert.Single(run.Planner.Complete());
-        var message = run.Prepare(plan)!;
-        return run.Submit(plan, message).Concat(run.Finish()).Single().Result;
-    }
+    private static SendResult Drive(Engine.Sending.SendRun run) => Assert.Single(run.SendAll(Array.Empty<Engine.Sending.Pipeline.PipelineRecord>()));
 
     /// <summary>The connection's token handler and guard, over a test handler that sits on the real transport.</summary>
     private sealed class Channel : IGraphChannel, IDisposable
     {
+        private readonly SendHarness _harness;
+
         internal Channel(SendHarness harness, DelegatingHandler underTheGuard)
         {
+            _harness = harness;
             GraphBaseUri = harness.Connection.GraphBaseUri;
             Graph = harness.Connection.CreateGraphHttp(transport =>
             {
@@ -234,17 +247,19 @@ public sealed class RetryEndToEndTests(SandboxFixture sandbox) : SandboxSendTest
 
         public HttpClient Anonymous { get; }
 
+        public Task PrepareAsync(CancellationToken stop) => _harness.Channel.PrepareAsync(stop);
+
         public void Dispose() => Graph.Dispose();
     }
 
-    /// <summary>Fails like a refused connection, without touching the body, the first N times.</summary>
+    /// <summary>Fails like an unreachable network, without touching the body, the first N times (a refused loopback is a stopped sandbox, not retried).</summary>
     private sealed class FailBeforeWriting(int times) : DelegatingHandler
     {
         private int _left = times;
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Interlocked.Decrement(ref _left) >= 0
-                ? throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused))
+                ? throw new HttpRequestException("Network is unreachable", new SocketException((int)SocketError.NetworkUnreachable))
                 : base.SendAsync(request, cancellationToken);
     }
 

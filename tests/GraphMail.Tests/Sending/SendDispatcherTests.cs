@@ -22,18 +22,30 @@ public sealed class SendDispatcherTests
     private static OutgoingMessage Message(string from) =>
         MessageBuilder.Build(Parameters(("To", "a@fabrikam.com"), ("From", from)), null, Path.GetFullPath);
 
+    private static List<SendResult> TakeAll(SendDispatcher dispatcher)
+    {
+        var taken = new List<SendResult>();
+        while (dispatcher.Next(DispatchWait.All) is { } result)
+        {
+            taken.Add(result);
+            dispatcher.MarkWritten(result);
+        }
+
+        return taken;
+    }
+
     [Fact]
     public void MessagesInProgressAreBoundedPerMailboxAndInAll()
     {
         var sender = new HeldSender();
-        using var dispatcher = new SendDispatcher(sender, new DispatchOptions { MaxInProgressPerMailbox = 2, MaxInProgressTotal = 3, MaxQueued = 100 }, CancellationToken.None);
+        using var dispatcher = new SendDispatcher(() => sender, new DispatchOptions { MaxInProgressPerMailbox = 2, MaxInProgressTotal = 3, MaxQueued = 100 }, CancellationToken.None);
 
         for (var i = 1; i <= 4; i++)
         {
-            Assert.Empty(dispatcher.Submit(i, Message("one@contoso.com"), i).ToList());
+            dispatcher.Submit(i, Message("one@contoso.com"), i - 1, i);
         }
 
-        Assert.Empty(dispatcher.Submit(5, Message("two@contoso.com"), 5).ToList());
+        dispatcher.Submit(5, Message("two@contoso.com"), 4, 5);
         sender.WaitForStarted(3);
 
         Assert.Equal(new[] { "one@contoso.com", "one@contoso.com", "two@contoso.com" }, sender.Started.Select(m => m.From.Address).OrderBy(a => a));
@@ -41,87 +53,126 @@ public sealed class SendDispatcherTests
         Assert.Equal(2, dispatcher.Progress.Queued);
 
         sender.ReleaseAll();
-        var outcomes = dispatcher.Finish().ToList();
 
-        Assert.Equal(new[] { 1, 2, 3, 4, 5 }, outcomes.Select(o => o.Number).OrderBy(n => n));
+        Assert.Equal(new[] { 0, 1, 2, 3, 4 }, TakeAll(dispatcher).Select(r => r.InputIndex));
         Assert.Equal(2, dispatcher.PeakInProgressPerMailbox);
     }
 
     [Fact]
-    public async Task AFullQueueMakesTheCallerWait()
+    public async Task ResultsComeOutInInputOrderWhateverOrderTheyFinishIn()
     {
         var sender = new HeldSender();
-        using var dispatcher = new SendDispatcher(sender, new DispatchOptions { MaxInProgressPerMailbox = 1, MaxInProgressTotal = 1, MaxQueued = 1 }, CancellationToken.None);
-        dispatcher.Submit(1, Message("one@contoso.com"), null).ToList();
-        sender.WaitForStarted(1);
-        dispatcher.Submit(2, Message("one@contoso.com"), null).ToList();
+        using var dispatcher = new SendDispatcher(() => sender, new DispatchOptions(), CancellationToken.None);
+        dispatcher.Submit(1, Message("one@contoso.com"), 0, "first");
+        dispatcher.Submit(2, Message("two@contoso.com"), 1, "second");
+        sender.WaitForStarted(2);
 
-        var third = Task.Run(() => dispatcher.Submit(3, Message("one@contoso.com"), null).ToList());
+        sender.Release(m => m.From.Address == "two@contoso.com");
+        await sender.WhenFinished(1).WaitAsync(HangGuard);
+
+        Assert.Null(dispatcher.Next(DispatchWait.None));
+        sender.ReleaseAll();
+        Assert.Equal(new object[] { "first", "second" }, TakeAll(dispatcher).Select(r => r.InputObject));
+    }
+
+    [Fact]
+    public async Task AFullQueueOrAResultTooFarBehindMakesTheCallerWait()
+    {
+        var sender = new HeldSender();
+        using var dispatcher = new SendDispatcher(() => sender, new DispatchOptions { MaxInProgressPerMailbox = 1, MaxInProgressTotal = 1, MaxQueued = 1, MaxAhead = 3 }, CancellationToken.None);
+        dispatcher.Submit(1, Message("one@contoso.com"), 0, null);
+        sender.WaitForStarted(1);
+        Assert.Null(dispatcher.Next(DispatchWait.Room));
+        dispatcher.Submit(2, Message("one@contoso.com"), 1, null);
+
+        var waiting = Task.Run(() => dispatcher.Next(DispatchWait.Room));
         // A negative check: it can only pass too easily on a slow machine, never fail spuriously.
-        await Task.WhenAny(third, Task.Delay(50));
-        Assert.False(third.IsCompleted, "the third message waits while one is in flight and one is queued");
+        await Task.WhenAny(waiting, Task.Delay(50));
+        Assert.False(waiting.IsCompleted, "the caller waits while one message is in flight and one is queued");
 
         sender.ReleaseOne();
-        var yielded = await third.WaitAsync(HangGuard);
-
-        Assert.Equal(1, Assert.Single(yielded).Number);
+        var first = await waiting.WaitAsync(HangGuard);
+        Assert.Equal(0, first!.InputIndex);
+        dispatcher.MarkWritten(first);
         sender.ReleaseAll();
-        Assert.Equal(new[] { 2, 3 }, dispatcher.Finish().Select(o => o.Number).OrderBy(n => n));
+        Assert.Equal(new[] { 1 }, TakeAll(dispatcher).Select(r => r.InputIndex));
     }
 
     [Fact]
-    public void AnUnexpectedExceptionIsOneFailedOutcome()
+    public void AnUnexpectedExceptionIsOneUnknownResult()
     {
-        using var dispatcher = new SendDispatcher(new ThrowingSender(), new DispatchOptions(), CancellationToken.None);
+        using var dispatcher = new SendDispatcher(() => new ThrowingSender(), new DispatchOptions(), CancellationToken.None);
 
-        dispatcher.Submit(1, Message("one@contoso.com"), "input").ToList();
-        var outcome = Assert.Single(dispatcher.Finish());
+        dispatcher.Submit(1, Message("one@contoso.com"), 7, "input");
+        var result = Assert.Single(TakeAll(dispatcher));
 
-        Assert.Equal(SendStatus.Failed, outcome.Result.Status);
-        Assert.Equal(ErrorIds.UnexpectedError, outcome.Result.Error!.ErrorId);
-        Assert.Equal("input", outcome.Input);
+        Assert.Equal(SendStatus.Unknown, result.Status);
+        Assert.Equal(ErrorIds.UnexpectedError, result.Error!.ErrorId);
+        Assert.Contains(result.InternetMessageId, result.Error.Message);
+        Assert.Equal(("input", 7), (result.InputObject, result.InputIndex));
     }
 
     [Fact]
-    public async Task StopEndsQueuedMessagesAsNotSentAndWaitsForInFlightOnes()
+    public async Task HaltEndsQueuedMessagesAsNotSentAndWaitsForInFlightOnes()
     {
         var sender = new HeldSender();
         using var stop = new CancellationTokenSource();
-        using var dispatcher = new SendDispatcher(sender, new DispatchOptions { MaxInProgressPerMailbox = 1, MaxQueued = 10 }, stop.Token);
+        using var dispatcher = new SendDispatcher(() => sender, new DispatchOptions { MaxInProgressPerMailbox = 1, MaxQueued = 10 }, stop.Token);
         for (var i = 1; i <= 3; i++)
         {
-            dispatcher.Submit(i, Message("one@contoso.com"), null).ToList();
+            dispatcher.Submit(i, Message("one@contoso.com"), i - 1, null);
         }
 
         sender.WaitForStarted(1);
         stop.Cancel();
-        var afterStop = dispatcher.Submit(4, Message("one@contoso.com"), null).ToList();
-        var stopping = Task.Run(dispatcher.Stop);
-        await Task.WhenAny(stopping, Task.Delay(50));
-        Assert.False(stopping.IsCompleted, "Stop waits for the send in flight");
+        Assert.Throws<OperationCanceledException>(() => dispatcher.Next(DispatchWait.All));
+        dispatcher.Submit(4, Message("one@contoso.com"), 3, null);
+        var halting = Task.Run(dispatcher.Halt);
+        await Task.WhenAny(halting, Task.Delay(50));
+        Assert.False(halting.IsCompleted, "Halt waits for the send in flight");
         sender.ReleaseAll();
-        var rest = await stopping.WaitAsync(HangGuard);
+        var rest = await halting.WaitAsync(HangGuard);
 
-        Assert.Equal(SendStatus.NotSent, Assert.Single(afterStop).Result.Status);
-        Assert.Equal(new[] { (1, SendStatus.Sent), (2, SendStatus.NotSent), (3, SendStatus.NotSent) }, rest.Select(o => (o.Number, o.Result.Status)).OrderBy(p => p.Number));
+        Assert.Equal(new[] { SendStatus.Sent, SendStatus.NotSent, SendStatus.NotSent, SendStatus.NotSent }, rest.Select(r => r.Status));
         Assert.Single(sender.Started);
+        Assert.Equal(4, dispatcher.Results.Count);
     }
 
     [Fact]
-    public void RecordedOutcomesComeOutWithTheRest()
+    public async Task ARequestStillOnTheWireAfterTheGraceIsUnknownAndItsLateAnswerIsIgnored()
     {
-        using var dispatcher = new SendDispatcher(new HeldSender(), new DispatchOptions(), CancellationToken.None);
-        var failed = new SendOutcome(7, Message("one@contoso.com").Result(SendStatus.Failed, 0, TimeSpan.Zero, null, null, null), null);
+        var sender = new HeldSender();
+        using var dispatcher = new SendDispatcher(() => sender, new DispatchOptions { StopGrace = TimeSpan.FromMilliseconds(1) }, CancellationToken.None);
+        dispatcher.Submit(1, Message("one@contoso.com"), 0, null);
+        sender.WaitForStarted(1);
 
-        dispatcher.Record(failed);
+        var result = Assert.Single(dispatcher.Halt());
+        sender.ReleaseAll();
+        await sender.WhenFinished(1).WaitAsync(HangGuard);
 
-        Assert.Same(failed, Assert.Single(dispatcher.TakeCompleted()));
+        Assert.Equal(SendStatus.Unknown, result.Status);
+        Assert.Equal(ErrorIds.SendOutcomeUnknown, result.Error!.ErrorId);
+        Assert.Same(result, Assert.Single(dispatcher.Results));
+    }
+
+    [Fact]
+    public void AResultCountsAsWrittenOnlyWhenTheCallerSaysSo()
+    {
+        using var dispatcher = new SendDispatcher(() => new HeldSender(), new DispatchOptions(), CancellationToken.None);
+        var failed = Message("one@contoso.com").Result(SendStatus.Failed, 0, TimeSpan.Zero, null, null, null).WithInput(0, "row");
+        dispatcher.Record(1, failed);
+
+        Assert.Same(failed, dispatcher.Next(DispatchWait.None));
+        Assert.Same(failed, dispatcher.Next(DispatchWait.None));
+        Assert.Same(failed, Assert.Single(dispatcher.Halt()));
         Assert.Equal(1, dispatcher.Progress.Failed);
     }
 
     private sealed class HeldSender : IMessageSender
     {
         private readonly BlockingCollection<TaskCompletionSource> _held = new();
+        private readonly ConcurrentDictionary<OutgoingMessage, TaskCompletionSource> _byMessage = new();
+        private readonly SemaphoreSlim _finished = new(0);
         private readonly SemaphoreSlim _started = new(0);
         private volatile bool _releaseAll;
 
@@ -133,6 +184,7 @@ public sealed class SendDispatcherTests
             Started.Enqueue(message);
             if (!_releaseAll)
             {
+                _byMessage[message] = release;
                 _held.Add(release);
                 _started.Release();
                 await release.Task;
@@ -142,7 +194,25 @@ public sealed class SendDispatcherTests
                 _started.Release();
             }
 
+            _finished.Release();
             return message.Result(SendStatus.Sent, 1, TimeSpan.Zero, null, null, null);
+        }
+
+        /// <summary>Completes once <paramref name="count"/> sends have returned their result.</summary>
+        internal async Task WhenFinished(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await _finished.WaitAsync();
+            }
+        }
+
+        internal void Release(Func<OutgoingMessage, bool> which)
+        {
+            foreach (var pair in _byMessage.Where(p => which(p.Key)))
+            {
+                pair.Value.TrySetResult();
+            }
         }
 
         internal void WaitForStarted(int count)
@@ -156,7 +226,7 @@ public sealed class SendDispatcherTests
         internal void ReleaseOne()
         {
             Assert.True(_held.TryTake(out var held, HangGuard), "a send is held");
-            held!.SetResult();
+            held!.TrySetResult();
         }
 
         internal void ReleaseAll()
@@ -164,7 +234,7 @@ public sealed class SendDispatcherTests
             _releaseAll = true;
             while (_held.TryTake(out var held))
             {
-                held.SetResult();
+                held.TrySetResult();
             }
         }
     }

@@ -12,6 +12,7 @@ using GraphMail.Engine.Sending.Dispatch;
 using GraphMail.Engine.Sending.Http;
 using GraphMail.Engine.Sending.Model;
 using GraphMail.Engine.Sending.Paths;
+using GraphMail.Engine.Sending.Pipeline;
 using GraphMail.Engine.Sending.Retry;
 using GraphMail.Tests.Infrastructure;
 
@@ -65,31 +66,70 @@ public sealed class SendHarness : IDisposable
         return new SendHarness(connection);
     }
 
-    /// <summary>Runs one command: the command-line parameters, then each pipeline record's bound parameters, as the cmdlet would.</summary>
-    internal List<SendOutcome> Run(MailParameters commandLine, IEnumerable<(MailParameters Bound, object? Input)>? records = null,
+    /// <summary>Runs one command: the command-line parameters, then each pipeline record, as the cmdlet would; every result in input order.</summary>
+    internal IReadOnlyList<SendResult> Run(MailParameters commandLine, IEnumerable<PipelineRecord>? records = null,
         CancellationToken stop = default, DispatchOptions? options = null, Func<string, string>? resolvePath = null)
     {
-        using var run = new SendRun(Sender, commandLine, Connection.Info.DefaultFrom, resolvePath ?? Path.GetFullPath, stop, options);
-        var outcomes = new List<SendOutcome>();
-        foreach (var (bound, input) in records ?? Array.Empty<(MailParameters, object?)>())
+        using var run = new SendRun(() => Sender, commandLine, Connection.Info.DefaultFrom, resolvePath ?? Path.GetFullPath, stop, options);
+        return run.SendAll(records ?? Array.Empty<PipelineRecord>());
+    }
+
+    /// <summary>
+    /// Drives a run as the cmdlet does, stop included: results taken in order as they are ready; when the stop token
+    /// ends a wait, the run is halted and its unwritten results taken too. Returns every result, in the order taken.
+    /// </summary>
+    internal static List<SendResult> Drive(SendRun run, IEnumerable<PipelineRecord> records)
+    {
+        var taken = new List<SendResult>();
+        void Take(DispatchWait wait)
         {
-            if (run.Planner.Accept(bound, input) is { } plan)
+            while (run.Next(wait) is { } result)
             {
-                Submit(run, plan, outcomes);
+                taken.Add(result);
+                run.Written(result);
             }
         }
 
-        foreach (var plan in run.Planner.Complete())
+        void Submit(IEnumerable<PlannedMessage> plans)
         {
-            Submit(run, plan, outcomes);
+            foreach (var plan in plans)
+            {
+                if (run.Prepare(plan) is { } message)
+                {
+                    run.Submit(plan, message);
+                }
+            }
         }
 
-        outcomes.AddRange(run.Finish());
-        return outcomes;
+        try
+        {
+            foreach (var record in records)
+            {
+                Submit(run.Planner.Accept(record));
+                Take(DispatchWait.Room);
+            }
+
+            Submit(run.Planner.Complete());
+            Take(DispatchWait.All);
+        }
+        catch (OperationCanceledException)
+        {
+            taken.AddRange(run.Halt());
+        }
+
+        return taken;
     }
 
     /// <summary>One message from these parameters, as `Send-GraphMail @parameters` with no pipeline input.</summary>
-    internal SendResult SendOne(MailParameters parameters) => Run(parameters).Single().Result;
+    internal SendResult SendOne(MailParameters parameters) => Run(parameters).Single();
+
+    /// <summary>A mail-merge record (an Import-Csv row): its properties, bound by name as PowerShell binds them.</summary>
+    internal static PipelineRecord Row(int index, object? input, params (string Name, object? Value)[] values) =>
+        new(index, input, isFile: false, Parameters(values), values.ToDictionary(v => v.Name, v => v.Value));
+
+    /// <summary>A piped file (Get-ChildItem output): bound to -Attachments by its PSPath.</summary>
+    internal static PipelineRecord FileRecord(int index, string path) =>
+        new(index, new FileInfo(path), isFile: true, Parameters(("Attachments", path)), new Dictionary<string, object?> { ["Attachments"] = path });
 
     internal static MailParameters Parameters(params (string Name, object? Value)[] bound) =>
         MailParameters.FromBound(bound.Select(b => new KeyValuePair<string, object?>(b.Name, b.Value)));
@@ -98,16 +138,6 @@ public sealed class SendHarness : IDisposable
     {
         Channel.Dispose();
         Connection.Dispose();
-    }
-
-    private static void Submit(SendRun run, Engine.Sending.Pipeline.PlannedMessage plan, List<SendOutcome> outcomes)
-    {
-        if (run.Prepare(plan) is { } message)
-        {
-            outcomes.AddRange(run.Submit(plan, message));
-        }
-
-        outcomes.AddRange(run.Completed());
     }
 
     private static SecureString Secure(string text)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using GraphMail.Engine.Sending.Model;
@@ -16,30 +17,43 @@ public sealed class SendPlannerTests
     [Fact]
     public void PipedFilesOnlyAddAttachmentsToOneMessageAtTheEnd()
     {
-        var planner = new SendPlanner(Parameters(("To", "ops@contoso.com"), ("Subject", "Logs"), ("Attachments", "summary.txt")));
+        var planner = new SendPlanner(Parameters(("To", "ops@contoso.com"), ("Subject", "Logs")));
 
-        Assert.Null(planner.Accept(Parameters(("Attachments", "a.log")), "fileA"));
-        Assert.Null(planner.Accept(Parameters(("Attachments", "b.log")), "fileB"));
+        Assert.Empty(planner.Accept(FileRecord(0, "/logs/a.log")));
+        Assert.Empty(planner.Accept(FileRecord(1, "/logs/b.log")));
         var message = Assert.Single(planner.Complete());
 
-        Assert.Equal(new[] { "summary.txt", "a.log", "b.log" }, message.Parameters.Attachments);
+        Assert.Equal(new[] { "/logs/a.log", "/logs/b.log" }, message.Parameters.Attachments);
         Assert.Equal(new[] { "ops@contoso.com" }, message.Parameters.To);
         Assert.Equal("Logs", message.Parameters.Subject);
-        Assert.Equal(new object[] { "fileA", "fileB" }, (object?[])message.Input!);
+        Assert.Equal(2, ((object?[])message.Input!).Length);
+        Assert.Equal(0, message.InputIndex);
         Assert.Null(message.Rejection);
     }
 
     [Fact]
-    public void ARecordThatSuppliesToIsItsOwnMessage()
+    public void ARecordWithMessageValuesIsItsOwnMessageTheCommandLineFillingTheRest()
     {
-        var planner = new SendPlanner(Parameters(("From", "hr@contoso.com"), ("Subject", "Default subject"), ("BodyAsHtml", true)));
+        var planner = new SendPlanner(Parameters(("From", "hr@contoso.com"), ("BodyAsHtml", true)));
 
-        var first = planner.Accept(Parameters(("To", "ann@fabrikam.com"), ("Subject", "Hello Ann")), "row1")!;
-        var second = planner.Accept(Parameters(("To", "bob@fabrikam.com")), "row2")!;
+        var first = Assert.Single(planner.Accept(Row(0, "row1", ("To", "ann@fabrikam.com"), ("Subject", "Hello Ann"))));
+        var second = Assert.Single(planner.Accept(Row(1, "row2", ("To", "bob@fabrikam.com"), ("Subject", ""))));
 
-        Assert.Equal((1, "Hello Ann", "hr@contoso.com", true), (first.Number, first.Parameters.Subject, first.Parameters.From, first.Parameters.BodyAsHtml));
-        Assert.Equal((2, "Default subject"), (second.Number, second.Parameters.Subject));
+        Assert.Equal((1, 0, "Hello Ann", "hr@contoso.com", true), (first.Number, first.InputIndex, first.Parameters.Subject, first.Parameters.From, first.Parameters.BodyAsHtml));
+        Assert.Equal((2, 1, (string?)null), (second.Number, second.InputIndex, second.Parameters.Subject));
         Assert.Equal("row2", second.Input);
+        Assert.Empty(planner.Complete());
+    }
+
+    [Fact]
+    public void ARecordWithABlankToIsStillItsOwnMessage()
+    {
+        var planner = new SendPlanner(Parameters(("Subject", "s")));
+
+        var row = Assert.Single(planner.Accept(Row(0, "row", ("To", ""), ("Body", "hi"))));
+
+        Assert.Null(row.Rejection);
+        Assert.Null(row.Parameters.To);
         Assert.Empty(planner.Complete());
     }
 
@@ -48,7 +62,6 @@ public sealed class SendPlannerTests
     {
         var planner = new SendPlanner(CommandLine);
 
-        Assert.Null(planner.Accept(new MailParameters(), null));
         var message = Assert.Single(planner.Complete());
 
         Assert.Null(message.Input);
@@ -56,41 +69,84 @@ public sealed class SendPlannerTests
         Assert.Empty(message.Parameters.Attachments!);
     }
 
-    [Fact]
-    public void ARecordWithoutToThatCarriesOtherValuesIsNotedOnce()
+    [Theory]
+    [InlineData("To", "ann@fabrikam.com")]
+    [InlineData("Subject", "Hello")]
+    [InlineData("From", "hr@contoso.com")]
+    public void AValueGivenByTheCommandLineAndTheInputEndsTheCommand(string parameter, string value)
     {
         var planner = new SendPlanner(CommandLine);
 
-        planner.Accept(Parameters(("Attachments", "a.log"), ("Body", "ignored")), "a");
-        planner.Accept(Parameters(("Attachments", "b.log"), ("Body", "ignored")), "b");
+        var conflict = Assert.Single(planner.Accept(Row(0, "row", (parameter, value))));
 
-        var note = Assert.Single(planner.TakeNotes());
-        Assert.Contains("Body", note);
-        Assert.Contains("Give To in the input", note);
-        Assert.Equal("Logs", Assert.Single(planner.Complete()).Parameters.Subject);
+        Assert.Equal(ErrorIds.PipelineInputConflict, conflict.Rejection!.ErrorId);
+        Assert.True(conflict.EndsCommand);
+        Assert.Contains($"-{parameter} is given on the command line too", conflict.Rejection.Message);
+    }
+
+    [Fact]
+    public void PipedFilesAndAttachmentsOnTheCommandLineConflict()
+    {
+        var planner = new SendPlanner(Parameters(("To", "ops@contoso.com"), ("Attachments", "report.pdf")));
+
+        var conflict = Assert.Single(planner.Accept(FileRecord(0, "/logs/a.log")));
+
+        Assert.Equal(ErrorIds.PipelineInputConflict, conflict.Rejection!.ErrorId);
+        Assert.Contains("/logs/a.log", conflict.Rejection.Message);
+        Assert.True(conflict.EndsCommand);
+    }
+
+    [Fact]
+    public void AValuePowerShellCouldNotBindFailsItsRecordByName()
+    {
+        var planner = new SendPlanner(new MailParameters());
+        var record = new PipelineRecord(0, "row", false, Parameters(("To", "a@fabrikam.com")),
+            new Dictionary<string, object?> { ["To"] = "a@fabrikam.com", ["BodyAsHtml"] = "maybe" });
+
+        var failed = Assert.Single(planner.Accept(record));
+
+        Assert.Equal(ErrorIds.InvalidSendParameter, failed.Rejection!.ErrorId);
+        Assert.Contains("BodyAsHtml 'maybe'", failed.Rejection.Message);
+        Assert.False(failed.EndsCommand);
     }
 
     [Fact]
     public void ARecordCoercedIntoAttachmentsAsItsOwnTextIsDropped()
     {
         var planner = new SendPlanner(new MailParameters());
+        var record = new PipelineRecord(0, "row", false, Parameters(("To", "ann@fabrikam.com"), ("Attachments", "@{To=ann@fabrikam.com; Subject=Hi}")),
+            new Dictionary<string, object?> { ["To"] = "ann@fabrikam.com" });
 
-        var message = planner.Accept(Parameters(("To", "ann@fabrikam.com"), ("Attachments", "@{To=ann@fabrikam.com; Subject=Hi}")), "row")!;
+        var message = Assert.Single(planner.Accept(record));
 
         Assert.Null(message.Parameters.Attachments);
     }
 
     [Fact]
-    public void AttachmentOnlyRecordsAmongMessagesAreReportedNotDropped()
+    public void FilesAmongMessageRecordsAreRefusedInInputOrder()
     {
         var planner = new SendPlanner(new MailParameters());
 
-        planner.Accept(Parameters(("Attachments", "orphan.log")), "file");
-        planner.Accept(Parameters(("To", "ann@fabrikam.com")), "row");
-        var orphan = Assert.Single(planner.Complete());
+        Assert.Empty(planner.Accept(FileRecord(0, "orphan.log")));
+        var plans = planner.Accept(Row(1, "row", ("To", "ann@fabrikam.com")));
+        var late = Assert.Single(planner.Accept(FileRecord(2, "late.log")));
 
-        Assert.Equal("file", orphan.Input);
-        Assert.Equal(ErrorIds.InputWithoutMessage, orphan.Rejection!.ErrorId);
+        Assert.Equal(new[] { 0, 1 }, plans.Select(p => p.InputIndex));
+        Assert.Equal(ErrorIds.InputWithoutMessage, plans[0].Rejection!.ErrorId);
+        Assert.Null(plans[1].Rejection);
+        Assert.Equal(ErrorIds.InputWithoutMessage, late.Rejection!.ErrorId);
+        Assert.Empty(planner.Complete());
+    }
+
+    [Fact]
+    public void AnObjectWithNothingToSendIsRefusedAndNothingIsSentAtTheEnd()
+    {
+        var planner = new SendPlanner(CommandLine);
+
+        var refused = Assert.Single(planner.Accept(new PipelineRecord(0, 42, false, new MailParameters(), new Dictionary<string, object?>())));
+
+        Assert.Equal(ErrorIds.InputNotRecognized, refused.Rejection!.ErrorId);
+        Assert.Empty(planner.Complete());
     }
 
     [Fact]
@@ -98,8 +154,8 @@ public sealed class SendPlannerTests
     {
         var planner = new SendPlanner(Parameters(("SmtpServer", "smtp.contoso.com"), ("Port", 587)));
 
-        planner.Accept(Parameters(("To", "a@fabrikam.com"), ("UseSsl", true)), null);
-        planner.Accept(Parameters(("To", "b@fabrikam.com"), ("Credential", new object())), null);
+        planner.Accept(Row(0, null, ("To", "a@fabrikam.com"), ("UseSsl", true)));
+        planner.Accept(Row(1, null, ("To", "b@fabrikam.com"), ("Credential", new object())));
 
         Assert.Equal(new[] { CompatibilityNotes.SmtpIgnored }, planner.TakeNotes());
         Assert.Empty(planner.TakeNotes());

@@ -36,6 +36,15 @@ public sealed class TestFiles : IDisposable
         return path;
     }
 
+    /// <summary>A FIFO (named pipe) no one writes to: opening it for reading would block forever. Unix only (mkfifo).</summary>
+    internal string Fifo(string name)
+    {
+        var path = Path.Combine(Root, name);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", path);
+        mkfifo.WaitForExit();
+        return mkfifo.ExitCode == 0 ? path : throw new InvalidOperationException("mkfifo failed for " + path);
+    }
+
     internal static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);

@@ -4,6 +4,7 @@ using System.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using GraphMail.Engine.FileSystem;
 
 namespace GraphMail.Engine.Connections.Certificates;
 
@@ -27,6 +28,20 @@ internal static class CertificateFiles
 
     private static byte[] Read(string path)
     {
+        // Never opened unless it is a regular file: a FIFO would block the read until a writer came, and a folder is
+        // not "access denied".
+        var kind = FileKinds.Of(path);
+        if (kind == FileKind.Directory)
+        {
+            throw new GraphMailException(ErrorIds.CertificateFileNotFound, GraphMailErrorKind.InvalidArgument,
+                $"'{path}' is a folder, not a certificate file.", "Pass the path of the .pfx or .pem file itself.");
+        }
+
+        if (kind is FileKind.Special or FileKind.Pseudo)
+        {
+            throw Unreadable(path, $"it is {FileKinds.Describe(kind)}", null);
+        }
+
         try
         {
             return File.ReadAllBytes(path);

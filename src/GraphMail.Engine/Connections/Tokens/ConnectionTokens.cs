@@ -6,7 +6,9 @@ namespace GraphMail.Engine.Connections.Tokens;
 
 /// <summary>
 /// A connection's tokens: MSAL's cache renews them near expiry; after Graph rejects one, exactly one forced
-/// renewal happens however many requests saw the rejection at once. Every new token is reported to the connection.
+/// renewal happens however many requests saw the rejection at once. When the token service answers 429 (or 503 with
+/// Retry-After), the Retry-After is waited out (bounded) by one caller while the others wait behind it, instead of every
+/// waiting request failing on MSAL's cached refusal. Every new token is reported to the connection.
 /// </summary>
 internal sealed class ConnectionTokens : IDisposable
 {
@@ -16,7 +18,12 @@ internal sealed class ConnectionTokens : IDisposable
 
     private readonly ITokenSource _source;
     private readonly Action<AccessToken> _issued;
+    // A busy token service is waited out this long at most, in this many tries, before the request fails.
+    private static readonly TimeSpan MaxBusyWait = TimeSpan.FromMinutes(3);
+    private const int MaxBusyTries = 6;
+
     private readonly SemaphoreSlim _renewing = new(1, 1);
+    private readonly SemaphoreSlim _busy = new(1, 1);
     private AccessToken? _latest;
 
     internal ConnectionTokens(ITokenSource source, Action<AccessToken> issued)
@@ -32,14 +39,15 @@ internal sealed class ConnectionTokens : IDisposable
             return latest;
         }
 
-        var token = await _source.AcquireAsync(forceRefresh, cancellationToken).ConfigureAwait(false);
-        var previous = Interlocked.Exchange(ref _latest, token);
-        if (previous is null || !string.Equals(previous.Value, token.Value, StringComparison.Ordinal))
+        var known = Volatile.Read(ref _latest);
+        try
         {
-            _issued(token);
+            return Remember(await _source.AcquireAsync(forceRefresh, cancellationToken).ConfigureAwait(false));
         }
-
-        return token;
+        catch (TokenServiceBusyException busy)
+        {
+            return await WaitOutBusyAsync(busy, known, forceRefresh, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Graph refused <paramref name="rejected"/>: a new token, forced unless another request already got one.</summary>
@@ -59,5 +67,58 @@ internal sealed class ConnectionTokens : IDisposable
         }
     }
 
-    public void Dispose() => _renewing.Dispose();
+    public void Dispose()
+    {
+        _renewing.Dispose();
+        _busy.Dispose();
+    }
+
+    /// <summary>One caller at a time waits out Retry-After and asks again; the others take the token it got.</summary>
+    private async Task<AccessToken> WaitOutBusyAsync(TokenServiceBusyException busy, AccessToken? known, bool forceRefresh, CancellationToken cancellationToken)
+    {
+        await _busy.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var waited = TimeSpan.Zero;
+            for (var tries = 1; ; tries++)
+            {
+                if (Volatile.Read(ref _latest) is { } latest && !ReferenceEquals(latest, known))
+                {
+                    return latest;
+                }
+
+                if (tries >= MaxBusyTries || waited + busy.RetryAfter > MaxBusyWait)
+                {
+                    throw busy.Error;
+                }
+
+                await Task.Delay(busy.RetryAfter, cancellationToken).ConfigureAwait(false);
+                waited += busy.RetryAfter;
+                try
+                {
+                    return Remember(await _source.AcquireAsync(forceRefresh, cancellationToken).ConfigureAwait(false));
+                }
+                catch (TokenServiceBusyException again)
+                {
+                    busy = again;
+                    known = Volatile.Read(ref _latest);
+                }
+            }
+        }
+        finally
+        {
+            _busy.Release();
+        }
+    }
+
+    private AccessToken Remember(AccessToken token)
+    {
+        var previous = Interlocked.Exchange(ref _latest, token);
+        if (previous is null || !string.Equals(previous.Value, token.Value, StringComparison.Ordinal))
+        {
+            _issued(token);
+        }
+
+        return token;
+    }
 }

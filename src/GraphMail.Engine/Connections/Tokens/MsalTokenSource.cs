@@ -28,11 +28,28 @@ internal abstract class MsalTokenSource : ITokenSource
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            throw MsalFailures.Map(e, _failures, _host);
+            var error = MsalFailures.Map(e, _failures, _host);
+            throw BusyFor(e) is { } wait ? new TokenServiceBusyException(error, wait) : error;
         }
 
         return new AccessToken(result.AccessToken, JwtClaims.Read(result.AccessToken, result.ExpiresOn));
     }
 
     private protected abstract Task<AuthenticationResult> ExecuteAsync(bool forceRefresh, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How long the token service asked to be left alone (429, or 503 with Retry-After), also when MSAL repeats that
+    /// answer from its own throttling cache; null for any other failure.
+    /// </summary>
+    private static TimeSpan? BusyFor(Exception exception)
+    {
+        var service = exception is MsalThrottledServiceException throttled ? throttled.OriginalServiceException : exception as MsalServiceException;
+        if (service is not { StatusCode: 429 or 503 } || service.Headers?.RetryAfter is not { } retryAfter)
+        {
+            return null;
+        }
+
+        var wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+    }
 }

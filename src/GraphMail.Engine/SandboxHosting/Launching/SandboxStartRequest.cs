@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using GraphMail.Engine.FileSystem;
 
 namespace GraphMail.Engine.SandboxHosting.Launching;
 
@@ -34,6 +35,14 @@ public sealed class SandboxStartRequest
         {
             throw new GraphMailException(ErrorIds.SandboxStartFailed, GraphMailErrorKind.InvalidArgument,
                 $"The port {Port} is not a TCP port.", "Pass a port from 1 to 65535, or 0 (the default) for any free port.");
+        }
+
+        // The sandbox reads the seed as it starts: a folder, FIFO or device there would fail (or block) it only after a wait.
+        if (SeedPath is { } seed && FileKinds.Of(seed) is var kind && kind != FileKind.Regular)
+        {
+            throw new GraphMailException(ErrorIds.SandboxStartFailed, GraphMailErrorKind.InvalidArgument,
+                $"The seed file '{seed}' is " + (kind == FileKind.Missing ? "not there." : FileKinds.Describe(kind) + ", not a seed JSON file."),
+                "Pass the path of a seed JSON file (see docs/sandbox.md), or leave -SeedPath out for the default seed.");
         }
 
         if (ReadyTimeout <= TimeSpan.Zero)

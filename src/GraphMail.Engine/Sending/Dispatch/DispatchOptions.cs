@@ -1,3 +1,5 @@
+using System;
+
 namespace GraphMail.Engine.Sending.Dispatch;
 
 /// <summary>
@@ -12,4 +14,16 @@ public sealed class DispatchOptions
 
     /// <summary>Messages accepted but not started; a full queue makes the pipeline wait (backpressure).</summary>
     public int MaxQueued { get; set; } = SendLimits.MaxQueuedMessages;
+
+    /// <summary>
+    /// Results are written in input order; at most this many messages may be accepted ahead of the oldest result not
+    /// yet written (one message waiting out a long Retry-After holds the pipeline back only this far).
+    /// </summary>
+    public int MaxAhead { get; set; } = SendLimits.MaxMessagesAheadOfOutput;
+
+    /// <summary>
+    /// When the command ends early, how long messages whose request is on the wire are waited for; after that they are
+    /// Unknown (they may have been sent), so Ctrl+C never waits for a slow network.
+    /// </summary>
+    public TimeSpan StopGrace { get; set; } = SendLimits.StopGrace;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Engine.Sending.Model;
@@ -7,37 +8,53 @@ using GraphMail.Engine.Sending.Paths;
 
 namespace GraphMail.Engine.Sending.Dispatch;
 
+/// <summary>What <see cref="SendDispatcher.Next"/> waits for when the next result in order is not ready.</summary>
+public enum DispatchWait
+{
+    /// <summary>Nothing: return what is ready.</summary>
+    None,
+
+    /// <summary>Room for one more message (the queue and the distance ahead of the output are bounded).</summary>
+    Room,
+
+    /// <summary>Every result, until all have been written.</summary>
+    All,
+}
+
 /// <summary>
-/// Runs sends in parallel within bounds: at most N messages in progress per sender mailbox and M in all, at most Q
-/// waiting (a full queue makes the caller wait). Requests on the wire are the send path's bound, not this one's.
-/// It never calls back into its caller: finished outcomes pile up until the caller takes them on its own thread
-/// (Submit/Finish/Stop are pulled by the pipeline thread). Every accepted job ends in exactly one outcome: its send
-/// result, Failed for an unexpected exception, or NotSent when stopped first.
+/// Runs sends in parallel within bounds (at most N messages in progress per sender mailbox, M in all, Q waiting) and
+/// hands their results to the pipeline thread one at a time, in message order. It never calls back into its caller.
+/// Every accepted message ends in exactly one result, recorded once: its send result; Unknown for an unexpected
+/// exception (it may have been sent) or a request still on the wire when the command ended; NotSent when it never
+/// started. A result counts as written only once the caller says so (<see cref="MarkWritten"/>), so a pipeline that
+/// stops while a result is being written still has it among <see cref="Halt"/>'s unwritten ones.
 /// </summary>
 public sealed class SendDispatcher : IDisposable
 {
     private readonly object _gate = new();
-    private readonly IMessageSender _sender;
+    private readonly Func<IMessageSender> _connect;
     private readonly DispatchOptions _options;
     private readonly CancellationToken _stop;
-    private readonly LinkedList<(int Number, OutgoingMessage Message, object? Input)> _queue = new();
+    private readonly CancellationTokenSource _halt;
+    private readonly CancellationTokenRegistration _wakeOnStop;
+    private readonly LinkedList<Job> _queue = new();
+    private readonly Dictionary<int, Job> _running = new();
     private readonly Dictionary<string, int> _inProgressBySender = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Queue<SendOutcome> _completed = new();
-    private readonly SemaphoreSlim _changed = new(0);
-    private int _inProgress;
-    private int _accepted;
-    private int _sent;
-    private int _failed;
-    private int _unknown;
-    private int _notSent;
-    private bool _stopped;
+    private readonly List<SendResult?> _results = new();
+    private readonly int[] _byStatus = new int[4];
+    private IMessageSender? _sender;
+    private int _written;
+    private bool _halted;
 
-    /// <param name="stop">Cancelled on Ctrl+C: nothing new starts, waits end, a send on the wire finishes.</param>
-    public SendDispatcher(IMessageSender sender, DispatchOptions options, CancellationToken stop)
+    /// <param name="connect">Makes the send path on the first message that is really sent (never for -WhatIf).</param>
+    /// <param name="stop">Cancelled on Ctrl+C: nothing new starts, waits end, a request on the wire finishes.</param>
+    public SendDispatcher(Func<IMessageSender> connect, DispatchOptions options, CancellationToken stop)
     {
-        _sender = sender;
+        _connect = connect;
         _options = options;
         _stop = stop;
+        _halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        _wakeOnStop = stop.Register(Pulse);
     }
 
     /// <summary>The most messages one sender mailbox ever had in progress at once.</summary>
@@ -49,170 +66,177 @@ public sealed class SendDispatcher : IDisposable
         {
             lock (_gate)
             {
-                return new DispatchProgress(_accepted, _inProgress, _queue.Count, _sent, _failed, _unknown, _notSent);
+                return new DispatchProgress(_results.Count, _running.Count, _queue.Count,
+                    _byStatus[(int)SendStatus.Sent], _byStatus[(int)SendStatus.Failed], _byStatus[(int)SendStatus.Unknown], _byStatus[(int)SendStatus.NotSent]);
             }
         }
     }
 
-    /// <summary>
-    /// Accepts a message, waiting while the queue is full, and yields the outcomes that finish meanwhile. When the
-    /// run is stopped first, the message ends as NotSent (its outcome is yielded like any other).
-    /// </summary>
-    public IEnumerable<SendOutcome> Submit(int number, OutgoingMessage message, object? input)
+    /// <summary>Every result decided so far, in message order (all of them once the run has ended).</summary>
+    public IReadOnlyList<SendResult> Results
     {
-        var job = (Number: number, Message: message, Input: input);
-        while (true)
+        get
         {
-            bool done;
             lock (_gate)
             {
-                done = _stop.IsCancellationRequested || _stopped || _queue.Count < _options.MaxQueued;
-                _accepted += done ? 1 : 0;
-                if (done && (_stop.IsCancellationRequested || _stopped))
-                {
-                    Complete(NotSent(job));
-                }
-                else if (done)
-                {
-                    _queue.AddLast(job);
-                    StartWhatFits();
-                }
+                return _results.Where(r => r is not null).Select(r => r!).ToList();
             }
-
-            foreach (var outcome in Take())
-            {
-                yield return outcome;
-            }
-
-            if (done)
-            {
-                yield break;
-            }
-
-            WaitForChange(orStop: true);
         }
     }
 
-    /// <summary>Adds an outcome decided without sending (a message that failed its checks), in order with the rest.</summary>
-    public void Record(SendOutcome outcome)
+    /// <summary>Adds a result decided without sending (a message that failed its checks, or was declined).</summary>
+    public void Record(int number, SendResult result)
     {
         lock (_gate)
         {
-            _accepted++;
-            Complete(outcome);
+            Open(number);
+            Decide(number, result);
         }
     }
 
     /// <summary>
-    /// No more messages: yields every remaining outcome as it finishes. After a stop, queued messages end as NotSent
-    /// and in-flight ones are waited for (they end promptly: the stop token ends their waits).
+    /// Accepts a checked message; it starts as soon as its mailbox and the run have room. Never waits (the caller
+    /// waits for room with <see cref="Next"/>). After a stop or <see cref="Halt"/> the message ends as NotSent at once.
+    /// The first call makes the send path, on the caller's thread, so a missing connection is the caller's error.
     /// </summary>
-    public IEnumerable<SendOutcome> Finish()
+    public void Submit(int number, OutgoingMessage message, int inputIndex, object? input)
     {
-        while (true)
+        _sender ??= _connect();
+        var job = new Job(number, message, inputIndex, input);
+        lock (_gate)
         {
-            if (_stop.IsCancellationRequested)
+            Open(number);
+            if (_halted || _stop.IsCancellationRequested)
             {
-                StopQueued();
+                Decide(number, NotSent(job));
+                return;
             }
 
-            foreach (var outcome in Take())
-            {
-                yield return outcome;
-            }
-
-            lock (_gate)
-            {
-                if (_queue.Count == 0 && _inProgress == 0 && _completed.Count == 0)
-                {
-                    yield break;
-                }
-            }
-
-            WaitForChange(orStop: !_stop.IsCancellationRequested);
+            _queue.AddLast(job);
+            StartWhatFits();
         }
     }
 
     /// <summary>
-    /// For a pipeline that can no longer be written to: queued messages end as NotSent, in-flight ones are waited
-    /// for, and every outcome not yet taken is returned.
+    /// The next result in message order once it is decided, or null when <paramref name="wait"/> is satisfied
+    /// without one. The result stays the next one until <see cref="MarkWritten"/>. Throws OperationCanceledException
+    /// when the command is stopped while it would wait.
     /// </summary>
-    public IReadOnlyList<SendOutcome> Stop()
+    public SendResult? Next(DispatchWait wait)
     {
-        StopQueued();
-        while (true)
+        lock (_gate)
         {
-            lock (_gate)
+            while (true)
             {
-                if (_inProgress == 0)
+                if (_written < _results.Count && _results[_written] is { } ready)
                 {
-                    break;
+                    return ready;
                 }
+
+                if (wait == DispatchWait.None || (wait == DispatchWait.Room && HasRoom) || (wait == DispatchWait.All && _written == _results.Count))
+                {
+                    return null;
+                }
+
+                _stop.ThrowIfCancellationRequested();
+                Monitor.Wait(_gate);
             }
-
-            WaitForChange(orStop: false);
         }
-
-        return Take();
     }
 
-    /// <summary>The outcomes finished so far, without waiting.</summary>
-    public IReadOnlyList<SendOutcome> TakeCompleted() => Take();
+    /// <summary>The caller has written <paramref name="result"/> (the one <see cref="Next"/> returned) to the pipeline.</summary>
+    public void MarkWritten(SendResult result)
+    {
+        lock (_gate)
+        {
+            if (_written < _results.Count && ReferenceEquals(_results[_written], result))
+            {
+                _written++;
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
 
-    public void Dispose() => _changed.Dispose();
+    /// <summary>
+    /// Ends the run early: messages not started end as NotSent, retry waits and uploads stop, requests on the wire are
+    /// waited for (at most <see cref="DispatchOptions.StopGrace"/>; after that their messages are Unknown). Returns
+    /// every result not yet written, in message order. Nothing starts afterwards.
+    /// </summary>
+    public IReadOnlyList<SendResult> Halt()
+    {
+        lock (_gate)
+        {
+            _halted = true;
+            foreach (var job in _queue)
+            {
+                Decide(job.Number, NotSent(job));
+            }
+
+            _queue.Clear();
+        }
+
+        _halt.Cancel();
+        var deadline = DateTime.UtcNow + _options.StopGrace;
+        lock (_gate)
+        {
+            while (_running.Count > 0 && deadline - DateTime.UtcNow is { } left && left > TimeSpan.Zero)
+            {
+                Monitor.Wait(_gate, left);
+            }
+
+            foreach (var job in _running.Values.ToList())
+            {
+                Finish(job, job.Message.Result(SendStatus.Unknown, 0, _options.StopGrace, null, null, StillOnTheWire(job.Message)));
+            }
+
+            return _results.Skip(_written).Select(r => r!).ToList();
+        }
+    }
+
+    public void Dispose()
+    {
+        _wakeOnStop.Dispose();
+        _halt.Cancel();
+        _halt.Dispose();
+    }
 
     internal static GraphMailException NotStarted() =>
         new(ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped,
-            "The command was stopped before this message was sent; it was not sent.", "Send it again when you are ready.");
+            "The command ended before this message was sent; it was not sent.", "It is safe to send it again.");
 
-    private static SendOutcome NotSent((int Number, OutgoingMessage Message, object? Input) job) =>
-        new(job.Number, job.Message.Result(SendStatus.NotSent, 0, TimeSpan.Zero, null, null, NotStarted()), job.Input);
+    private static GraphMailException StillOnTheWire(OutgoingMessage message) =>
+        new(ErrorIds.SendOutcomeUnknown, GraphMailErrorKind.OperationTimeout,
+            $"The command ended while this message's request was still on the wire, and no answer came in time: it is not known whether it was sent. Its Message-ID is {message.InternetMessageId}.",
+            $"Look for that Message-ID in the sender's Sent Items or a message trace (Get-MessageTraceV2 -MessageId '{message.InternetMessageId}') before sending it again.");
 
-    private void StopQueued()
+    private static SendResult NotSent(Job job) =>
+        job.Message.Result(SendStatus.NotSent, 0, TimeSpan.Zero, null, null, NotStarted()).WithInput(job.InputIndex, job.Input);
+
+    private bool HasRoom => _queue.Count < _options.MaxQueued && _results.Count - _written < _options.MaxAhead;
+
+    private void Open(int number)
     {
-        lock (_gate)
+        if (number != _results.Count + 1)
         {
-            _stopped = true;
-            while (_queue.First is { } first)
-            {
-                _queue.RemoveFirst();
-                Complete(NotSent(first.Value));
-            }
+            throw new InvalidOperationException($"Message {number} came out of order; {_results.Count + 1} was next.");
         }
+
+        _results.Add(null);
     }
 
-    /// <summary>Waits for an outcome (each one releases the semaphore once), or for the stop when asked to.</summary>
-    private void WaitForChange(bool orStop)
+    private void Decide(int number, SendResult result)
     {
-        if (_changed.Wait(0))
+        if (_results[number - 1] is null)
         {
-            return;
-        }
-
-        if (orStop)
-        {
-            WaitHandle.WaitAny(new[] { _changed.AvailableWaitHandle, _stop.WaitHandle });
-            _changed.Wait(0);
-        }
-        else
-        {
-            _changed.Wait();
-        }
-    }
-
-    private List<SendOutcome> Take()
-    {
-        lock (_gate)
-        {
-            var taken = new List<SendOutcome>(_completed);
-            _completed.Clear();
-            return taken;
+            _results[number - 1] = result;
+            _byStatus[(int)result.Status]++;
+            Monitor.PulseAll(_gate);
         }
     }
 
     private void StartWhatFits()
     {
-        for (var node = _queue.First; node is not null && _inProgress < _options.MaxInProgressTotal && !_stopped && !_stop.IsCancellationRequested;)
+        for (var node = _queue.First; node is not null && _running.Count < _options.MaxInProgressTotal && !_halted && !_stop.IsCancellationRequested;)
         {
             var next = node.Next;
             var sender = node.Value.Message.From.Address;
@@ -220,10 +244,10 @@ public sealed class SendDispatcher : IDisposable
             if (mailboxInProgress < _options.MaxInProgressPerMailbox)
             {
                 _queue.Remove(node);
-                _inProgress++;
+                var job = node.Value;
+                _running.Add(job.Number, job);
                 _inProgressBySender[sender] = ++mailboxInProgress;
                 PeakInProgressPerMailbox = Math.Max(PeakInProgressPerMailbox, mailboxInProgress);
-                var job = node.Value;
                 _ = Task.Run(() => RunAsync(job));
             }
 
@@ -231,39 +255,62 @@ public sealed class SendDispatcher : IDisposable
         }
     }
 
-    private async Task RunAsync((int Number, OutgoingMessage Message, object? Input) job)
+    private async Task RunAsync(Job job)
     {
         SendResult result;
         try
         {
-            result = await _sender.SendAsync(job.Message, _stop).ConfigureAwait(false);
+            result = await _sender!.SendAsync(job.Message, _halt.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            result = job.Message.Result(SendStatus.Failed, 0, TimeSpan.Zero, null, null, new GraphMailException(
-                ErrorIds.UnexpectedError, GraphMailErrorKind.InvalidOperation, "Sending failed unexpectedly: " + e.Message, null, e));
+            result = job.Message.Result(SendStatus.Unknown, 0, TimeSpan.Zero, null, null, new GraphMailException(
+                ErrorIds.UnexpectedError, GraphMailErrorKind.InvalidOperation,
+                $"Sending failed unexpectedly ({e.Message}); it is not known whether the message was sent. Its Message-ID is {job.Message.InternetMessageId}.",
+                "Look for that Message-ID in the sender's Sent Items before sending it again, and report this as a GraphMail bug.", e));
         }
 
         lock (_gate)
         {
-            _inProgress--;
-            _inProgressBySender[job.Message.From.Address]--;
-            Complete(new SendOutcome(job.Number, result, job.Input));
+            Finish(job, result);
             StartWhatFits();
         }
     }
 
-    private void Complete(SendOutcome outcome)
+    /// <summary>The one end of a started message: the first of its send result and the stop's verdict wins.</summary>
+    private void Finish(Job job, SendResult result)
     {
-        switch (outcome.Result.Status)
+        if (_running.Remove(job.Number))
         {
-            case SendStatus.Sent: _sent++; break;
-            case SendStatus.Failed: _failed++; break;
-            case SendStatus.Unknown: _unknown++; break;
-            default: _notSent++; break;
+            _inProgressBySender[job.Message.From.Address]--;
+            Decide(job.Number, result.WithInput(job.InputIndex, job.Input));
+        }
+    }
+
+    private void Pulse()
+    {
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    private sealed class Job
+    {
+        internal Job(int number, OutgoingMessage message, int inputIndex, object? input)
+        {
+            Number = number;
+            Message = message;
+            InputIndex = inputIndex;
+            Input = input;
         }
 
-        _completed.Enqueue(outcome);
-        _changed.Release();
+        internal int Number { get; }
+
+        internal OutgoingMessage Message { get; }
+
+        internal int InputIndex { get; }
+
+        internal object? Input { get; }
     }
 }

@@ -63,6 +63,16 @@ public static class GraphErrorCatalog
         new(status: 429, id: ErrorIds.SendThrottled, kind: GraphMailErrorKind.LimitsExceeded,
             cause: "Graph kept throttling the request (429) beyond the retries GraphMail allows.",
             fix: "Send fewer messages at a time, or try again later; Exchange allows 10,000 requests per 10 minutes and 4 at once per mailbox."),
+        new(status: 503, id: ErrorIds.SendServiceUnavailable, kind: GraphMailErrorKind.ResourceUnavailable,
+            cause: "Graph kept answering 503 Service Unavailable beyond the retries GraphMail allows; the message was not sent.",
+            fix: "Try again later; https://status.cloud.microsoft shows outages."),
+        new(status: 404, operations: new[] { GraphOperation.UploadChunk }, id: ErrorIds.UploadSessionNotFound, kind: GraphMailErrorKind.ObjectNotFound,
+            cause: "The attachment's upload session is gone (it expired or was cancelled) and the attachment is not on the draft; the message was not sent.",
+            fix: "Send it again; an upload session lasts about 15 minutes, so a very slow link may need a smaller file."),
+        new(status: 404, operations: new[] { GraphOperation.AddAttachment, GraphOperation.CreateUploadSession, GraphOperation.SendDraft, GraphOperation.DeleteDraft },
+            id: ErrorIds.DraftNotFound, kind: GraphMailErrorKind.ObjectNotFound,
+            cause: "The draft GraphMail created in '{from}' is gone (someone or something deleted it); the message was not sent from it.",
+            fix: "Send it again; if drafts keep disappearing, check the mailbox's retention or cleanup rules."),
         new(status: 404, id: ErrorIds.SenderMailboxNotFound, kind: GraphMailErrorKind.ObjectNotFound,
             cause: "Graph found no mailbox '{from}' to send from.",
             fix: "Use the address (or user ID) of a licensed user or shared mailbox in the tenant you connected to."),
@@ -76,13 +86,21 @@ public static class GraphErrorCatalog
         GraphOperation operation, int status, string? code, string? message, string from, string? requestId, string? clientRequestId)
     {
         var row = Rows.FirstOrDefault(r => r.Matches(operation, status, code, message));
-        var exception = row is null
-            ? new GraphMailException(ErrorIds.SendRejected, status >= 500 ? GraphMailErrorKind.ResourceUnavailable : GraphMailErrorKind.InvalidOperation,
-                $"Graph refused the request ({Describe(operation)}): {message ?? "no message"}.",
-                "See the code and request-id below; a support case with Microsoft needs both.")
-            : new GraphMailException(row.Id, row.Kind, Fill(row.Cause, from) + ServiceText(message), row.Fix is null ? null : Fill(row.Fix, from));
+        var exception = row is not null
+            ? new GraphMailException(row.Id, row.Kind, Fill(row.Cause, from) + ServiceText(message), row.Fix is null ? null : Fill(row.Fix, from))
+            : status >= 500
+                ? ServiceError(operation, status, message)
+                : new GraphMailException(ErrorIds.SendRejected, GraphMailErrorKind.InvalidOperation,
+                    $"Graph refused the request ({Describe(operation)}): {message ?? "no message"}.",
+                    "See the code and request-id below; a support case with Microsoft needs both.");
         return exception.WithService(code, status, requestId, clientRequestId);
     }
+
+    /// <summary>Graph failed (5xx) at a step where that means the message was not sent: before the send, or on a request it may repeat.</summary>
+    internal static GraphMailException ServiceError(GraphOperation operation, int status, string? message) =>
+        new(ErrorIds.SendServiceError, GraphMailErrorKind.ResourceUnavailable,
+            $"Graph failed with HTTP {status.ToString(System.Globalization.CultureInfo.InvariantCulture)} while {Describe(operation)}; the message was not sent." + ServiceText(message),
+            "Try again later; if it keeps failing, a support case with Microsoft needs the request-id below.");
 
     internal static string Describe(GraphOperation operation) => operation switch
     {

@@ -24,8 +24,9 @@ internal enum CallEnd
 /// <summary>The end of one request, with what the send result and error need.</summary>
 internal sealed class CallOutcome
 {
-    internal CallOutcome(CallEnd end, int attempts, int? status, string? body, string? location, string? requestId, string? clientRequestId, Exception? failure)
+    internal CallOutcome(CallEnd end, int attempts, int? status, string? body, string? location, string? requestId, string? clientRequestId, Exception? failure, Uri? uri = null)
     {
+        Uri = uri;
         End = end;
         Attempts = attempts;
         Status = status;
@@ -50,6 +51,9 @@ internal sealed class CallOutcome
     internal string? RequestId { get; }
 
     internal string? ClientRequestId { get; }
+
+    /// <summary>Where the request went.</summary>
+    internal Uri? Uri { get; }
 
     /// <summary>The exception of the last attempt that got no HTTP answer.</summary>
     internal Exception? Failure { get; }

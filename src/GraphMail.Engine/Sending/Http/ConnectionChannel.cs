@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using GraphMail.Engine.Connections;
 
 namespace GraphMail.Engine.Sending.Http;
@@ -7,8 +9,11 @@ namespace GraphMail.Engine.Sending.Http;
 /// <summary>A connection seen by the send path: its Graph client with the transmission guard, and its token-less client.</summary>
 public sealed class ConnectionChannel : IGraphChannel, IDisposable
 {
+    private readonly GraphMailConnection _connection;
+
     public ConnectionChannel(GraphMailConnection connection)
     {
+        _connection = connection;
         GraphBaseUri = connection.GraphBaseUri;
         Graph = connection.CreateGraphHttp(transport => new TransmissionGuard(transport));
         Anonymous = connection.Anonymous;
@@ -19,6 +24,8 @@ public sealed class ConnectionChannel : IGraphChannel, IDisposable
     public HttpClient Graph { get; }
 
     public HttpClient Anonymous { get; }
+
+    public Task PrepareAsync(CancellationToken stop) => _connection.AcquireTokenAsync(forceRefresh: false, stop);
 
     public void Dispose() => Graph.Dispose();
 }

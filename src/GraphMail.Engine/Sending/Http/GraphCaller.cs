@@ -45,11 +45,21 @@ internal sealed class GraphCaller
             IDisposable slot;
             try
             {
+                if (request.Authorize)
+                {
+                    await _channel.PrepareAsync(stop).ConfigureAwait(false);
+                }
+
                 slot = await _wire.EnterAsync(request.Mailbox, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return Stopped(last);
+            }
+            catch (GraphMailException e)
+            {
+                // No token: the request never left.
+                return new CallOutcome(CallEnd.Rejected, last?.Attempts ?? 0, null, null, null, e.RequestId, null, e, request.Uri);
             }
 
             Attempt attempt;
@@ -112,21 +122,53 @@ internal sealed class GraphCaller
                 _ => CallEnd.Rejected,
             };
             var outcome = new CallOutcome(end, attempts, status, text, response.Headers.Location?.ToString(),
-                Header(response, "request-id") ?? Header(response, "x-ms-request-id"), clientRequestId, null);
+                Header(response, "request-id") ?? Header(response, "x-ms-request-id"), clientRequestId, null, request.Uri);
             return new Attempt(verdict, retryAfter, outcome);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && request.Safety == RequestSafety.Idempotent)
         {
             // An idempotent request aborted by a stop: nothing was done that matters.
-            return new Attempt(Verdict.Rejected, null, new CallOutcome(CallEnd.Stopped, attempts, null, null, null, null, clientRequestId, null));
+            return new Attempt(Verdict.Rejected, null, new CallOutcome(CallEnd.Stopped, attempts, null, null, null, null, clientRequestId, null, request.Uri));
+        }
+        catch (GraphMailException e)
+        {
+            // No token (the connection's credential failed, or the token service is down): the request never left.
+            return new Attempt(Verdict.Rejected, null, new CallOutcome(CallEnd.Rejected, attempts, null, null, null, e.RequestId, clientRequestId, e, request.Uri));
+        }
+        catch (Exception e) when (IsSandboxGone(request.Uri, e))
+        {
+            // A sandbox that stopped does not come back by waiting: say so now rather than after every retry.
+            return new Attempt(Verdict.Rejected, null, new CallOutcome(CallEnd.Exhausted, attempts, null, null, null, null, clientRequestId, e, request.Uri));
         }
         catch (Exception e) when (e is HttpRequestException or System.IO.IOException or OperationCanceledException)
         {
             var started = body?.Started ?? !(e is HttpRequestException && IsBeforeWrite(e));
             var verdict = RetryClassifier.ForFailure(started, request.Safety);
             var end = verdict == Verdict.Ambiguous ? CallEnd.Ambiguous : CallEnd.Exhausted;
-            return new Attempt(verdict, null, new CallOutcome(end, attempts, null, null, null, null, clientRequestId, e));
+            return new Attempt(verdict, null, new CallOutcome(end, attempts, null, null, null, null, clientRequestId, e, request.Uri));
         }
+    }
+
+    /// <summary>
+    /// A connection refused on loopback: the only loopback Graph is a GraphMail.Sandbox, and a refusal there means its
+    /// process is gone (nothing was written, so nothing was sent).
+    /// </summary>
+    internal static bool IsSandboxGone(Uri? uri, Exception failure)
+    {
+        if (uri is null || !Connections.SandboxEndpoint.IsLoopback(uri))
+        {
+            return false;
+        }
+
+        for (var cause = failure; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>For requests without a body: a failure to connect at all (refused, DNS, TLS) is before anything was written.</summary>
@@ -137,10 +179,10 @@ internal sealed class GraphCaller
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private static CallOutcome Exhausted(CallOutcome last) =>
-        new(CallEnd.Exhausted, last.Attempts, last.Status, last.Body, last.Location, last.RequestId, last.ClientRequestId, last.Failure);
+        new(CallEnd.Exhausted, last.Attempts, last.Status, last.Body, last.Location, last.RequestId, last.ClientRequestId, last.Failure, last.Uri);
 
     private static CallOutcome Stopped(CallOutcome? last) =>
-        new(CallEnd.Stopped, last?.Attempts ?? 0, last?.Status, last?.Body, null, last?.RequestId, last?.ClientRequestId, last?.Failure);
+        new(CallEnd.Stopped, last?.Attempts ?? 0, last?.Status, last?.Body, null, last?.RequestId, last?.ClientRequestId, last?.Failure, last?.Uri);
 
     private readonly struct Attempt
     {

@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace GraphMail.Engine.Sending.Http;
 
@@ -16,4 +18,10 @@ public interface IGraphChannel
     HttpClient Graph { get; }
 
     HttpClient Anonymous { get; }
+
+    /// <summary>
+    /// Has a token at hand (waiting out a busy token service) before a request goes on the wire. It honours the stop
+    /// token, which a request that sends mail does not: Ctrl+C ends a wait for a token, never a send in progress.
+    /// </summary>
+    Task PrepareAsync(CancellationToken stop);
 }

@@ -10,6 +10,7 @@ namespace GraphMail.Engine.Sending.Model;
 /// <summary>
 /// Send-GraphMail's parameters as one record binds them: null means "not given". The cmdlet hands over its bound
 /// parameters by name (PowerShell types already unwrapped); everything else about them is decided here.
+/// A blank value (null, '', spaces, or a list of nothing but those) is "not given", as Import-Csv writes an empty cell.
 /// </summary>
 public sealed class MailParameters
 {
@@ -47,13 +48,46 @@ public sealed class MailParameters
         var p = new MailParameters();
         foreach (var pair in bound)
         {
-            if (p.Set(pair.Key, pair.Value))
+            if (!IsBlank(pair.Value) && p.Set(pair.Key, pair.Value))
             {
                 p.Given.Add(pair.Key);
             }
         }
 
         return p;
+    }
+
+    /// <summary>Makes a parameter "not given" again (the record's value for it was blank).</summary>
+    public void Forget(string name)
+    {
+        Set(name, null);
+        Given.Remove(name);
+    }
+
+    /// <summary>True for a value that means "not given": null, '', spaces, or a list holding nothing else.</summary>
+    public static bool IsBlank(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return true;
+            case string text:
+                return text.Trim().Length == 0;
+            case IDictionary:
+                return false;
+            case IEnumerable many:
+                foreach (var item in many)
+                {
+                    if (!IsBlank(item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>This record's values where it has them, <paramref name="fallback"/>'s otherwise.</summary>
@@ -98,7 +132,7 @@ public sealed class MailParameters
             case "BCC": Bcc = Strings(value); return true;
             case "REPLYTO": ReplyTo = Strings(value); return true;
             case "ATTACHMENTS": Attachments = Strings(value); return true;
-            case "BODYASHTML": BodyAsHtml = Flag(value); return true;
+            case "BODYASHTML": BodyAsHtml = Flag(name, value); return true;
             case "PRIORITY": Priority = value as MailPriority? ?? ParseEnum<MailPriority>(name, value); return true;
             case "ENCODING": Encoding = value as Encoding; return true;
             case "DELIVERYNOTIFICATIONOPTION":
@@ -106,11 +140,11 @@ public sealed class MailParameters
                 return true;
             case "INLINEATTACHMENT": InlineAttachment = Pairs(name, value); return true;
             case "HEADER": Header = Pairs(name, value); return true;
-            case "SAVETOSENTITEMS": SaveToSentItems = Flag(value); return true;
+            case "SAVETOSENTITEMS": SaveToSentItems = Flag(name, value); return true;
             case "SMTPSERVER": SmtpServer = Text(value); return true;
             case "PORT": Port = value is null ? null : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture); return true;
-            case "USESSL": UseSsl = Flag(value); return true;
-            case "CREDENTIAL": Credential = value is not null; return true;
+            case "USESSL": UseSsl = Flag(name, value); return true;
+            case "CREDENTIAL": Credential = value is null ? null : true; return true;
             default: return false;
         }
     }
@@ -145,12 +179,7 @@ public sealed class MailParameters
         return list.ToArray();
     }
 
-    private static bool? Flag(object? value) => value switch
-    {
-        null => null,
-        bool b => b,
-        _ => Convert.ToBoolean(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static bool? Flag(string name, object? value) => value is null ? null : BooleanText.Parse(name, value);
 
     private static T? ParseEnum<T>(string name, object? value)
         where T : struct

@@ -26,7 +26,8 @@ public sealed class OutgoingMessage
         IReadOnlyList<AttachmentFile> attachments,
         bool saveToSentItems,
         string internetMessageId,
-        IReadOnlyList<string> warnings)
+        IReadOnlyList<string> warnings,
+        long textJsonBytes)
     {
         From = from;
         To = to;
@@ -44,9 +45,8 @@ public sealed class OutgoingMessage
         InternetMessageId = internetMessageId;
         Warnings = warnings;
         AttachmentBytes = attachments.Sum(a => a.Length);
-        Path = SendLimits.FitsInOneRequest(AttachmentBytes, System.Text.Encoding.UTF8.GetByteCount(body) + System.Text.Encoding.UTF8.GetByteCount(subject))
-            ? SendPath.SendMail
-            : SendPath.DraftUpload;
+        TextJsonBytes = textJsonBytes;
+        Path = SendLimits.FitsInOneRequest(AttachmentBytes, textJsonBytes) ? SendPath.SendMail : SendPath.DraftUpload;
     }
 
     public MailRecipient From { get; }
@@ -74,11 +74,15 @@ public sealed class OutgoingMessage
 
     public long AttachmentBytes { get; }
 
+    /// <summary>What the subject and body take in Graph's JSON (escaped as the request writer escapes them).</summary>
+    public long TextJsonBytes { get; }
+
     public SendPath Path { get; }
 
     public int RecipientCount => To.Count + Cc.Count + Bcc.Count;
 
     /// <summary>The result this message gets, given how its sending ended.</summary>
-    public SendResult Result(SendStatus status, int attempts, TimeSpan duration, string? requestId, string? clientRequestId, GraphMailException? error) =>
-        new(status, From.Address, To.Select(r => r.Address).ToArray(), Subject, InternetMessageId, Path, attempts, duration, requestId, clientRequestId, error);
+    /// <param name="draftId">A draft of this message left in the sender's Drafts folder, if any.</param>
+    public SendResult Result(SendStatus status, int attempts, TimeSpan duration, string? requestId, string? clientRequestId, GraphMailException? error, string? draftId = null) =>
+        new(status, From.Address, To.Select(r => r.Address).ToArray(), Subject, InternetMessageId, Path, attempts, duration, requestId, clientRequestId, error, draftId);
 }

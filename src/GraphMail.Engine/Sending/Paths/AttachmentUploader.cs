@@ -31,7 +31,8 @@ internal sealed class AttachmentUploader
     }
 
     /// <summary>Null when the attachment is complete; otherwise the failed request's outcome and what it was.</summary>
-    internal async Task<(GraphOperation Operation, CallOutcome Outcome)?> UploadAsync(OutgoingMessage message, string draftId, AttachmentFile file, CancellationToken stop)
+    /// <param name="onDraftWhenDone">How many attachments of this file's name the draft holds once this one is on it.</param>
+    internal async Task<(GraphOperation Operation, CallOutcome Outcome)?> UploadAsync(OutgoingMessage message, string draftId, AttachmentFile file, int onDraftWhenDone, CancellationToken stop)
     {
         using var sessionBody = MessageJson.UploadSession(file);
         var session = await _caller.CallAsync(
@@ -75,6 +76,12 @@ internal sealed class AttachmentUploader
                         return (GraphOperation.UploadChunk, Malformed(outcome, "the upload session asked for a range it already had, or one outside the file"));
                     }
                 }
+                else if (outcome.Status == 404 && offset + read == file.Length)
+                {
+                    // The last chunk's answer was lost and the session is gone: it ends when the attachment is complete,
+                    // so the draft tells whether this chunk completed it (a 404 is not the answer to "was it uploaded").
+                    return await IsOnDraftAsync(message, draftId, file, onDraftWhenDone, stop).ConfigureAwait(false) ? null : (GraphOperation.UploadChunk, outcome);
+                }
                 else if (outcome.End != CallEnd.Rejected || !inFile || ++resyncs > MaxResynchronisations)
                 {
                     // A refusal that names where to go on (416 after a chunk that did arrive) resumes; anything else ends it.
@@ -88,6 +95,15 @@ internal sealed class AttachmentUploader
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Reads the draft's attachments: true when it holds this file (by name, and at least its size) as often as it should by now.</summary>
+    private async Task<bool> IsOnDraftAsync(OutgoingMessage message, string draftId, AttachmentFile file, int onDraftWhenDone, CancellationToken stop)
+    {
+        var read = await _caller.CallAsync(
+            new GraphRequest(HttpMethod.Get, _caller.Graph(GraphPaths.Message(message, draftId) + "?$select=id&$expand=attachments($select=name,size)"), message.From.Address, RequestSafety.Idempotent),
+            stop).ConfigureAwait(false);
+        return read.End == CallEnd.Succeeded && UploadSessionJson.CountAttachments(read.Body, file.Name, file.Length) >= onDraftWhenDone;
     }
 
     /// <summary>

@@ -47,7 +47,8 @@ internal sealed class DraftUploadPath
             var error = SendOutcomes.ErrorOf(message, GraphOperation.CreateDraft, created);
             if (created.End == CallEnd.Ambiguous)
             {
-                error = SendOutcomes.Annotate(error, "Nothing was sent, but an unsent draft may be left in the sender's Drafts folder.");
+                error = SendOutcomes.Annotate(error,
+                    $"An unsent draft may be left in the Drafts folder of {message.From.Address}, with the Message-ID {message.InternetMessageId}; delete it if it is there.");
             }
 
             return Ended(message, created, NotSentOrFailed(created), 0, clock, error);
@@ -64,15 +65,13 @@ internal sealed class DraftUploadPath
             var error = stopped
                 ? new GraphMailException(ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped, "The command was stopped while the attachments were uploading.")
                 : new GraphMailException(ErrorIds.AttachmentUnreadable, GraphMailErrorKind.ResourceUnavailable, "An attachment could not be read while it was uploading: " + e.Message, null, e);
-            error = SendOutcomes.Annotate(error, await DeleteDraftAsync(message, draftId).ConfigureAwait(false));
-            return message.Result(stopped ? SendStatus.NotSent : SendStatus.Failed, 0, clock.Elapsed, created.RequestId, created.ClientRequestId, error);
+            return await AbandonAsync(message, draftId, created, stopped ? SendStatus.NotSent : SendStatus.Failed, 0, clock, error).ConfigureAwait(false);
         }
 
         if (failure is { } failed)
         {
             var error = SendOutcomes.ErrorOf(message, failed.Operation, failed.Outcome);
-            error = SendOutcomes.Annotate(error, await DeleteDraftAsync(message, draftId).ConfigureAwait(false));
-            return Ended(message, failed.Outcome, NotSentOrFailed(failed.Outcome), 0, clock, error);
+            return await AbandonAsync(message, draftId, failed.Outcome, NotSentOrFailed(failed.Outcome), 0, clock, error).ConfigureAwait(false);
         }
 
         var sent = await _caller.CallAsync(
@@ -87,16 +86,19 @@ internal sealed class DraftUploadPath
         if (sent.End != CallEnd.Ambiguous)
         {
             // Refused or never sent: the draft is of no use and must not be sent by someone later by mistake.
-            sendError = SendOutcomes.Annotate(sendError, await DeleteDraftAsync(message, draftId).ConfigureAwait(false));
+            return await AbandonAsync(message, draftId, sent, SendOutcomes.StatusOf(sent.End), sent.Attempts, clock, sendError).ConfigureAwait(false);
         }
 
-        return Ended(message, sent, SendOutcomes.StatusOf(sent.End), sent.Attempts, clock, sendError);
+        // Sent or not, the draft is not GraphMail's to delete now: if it is still in Drafts, the message was not sent.
+        sendError = SendOutcomes.Annotate(sendError,
+            $"The draft (id {draftId}) was left in the {SendResult.DraftsFolder} folder of {message.From.Address}: if it is still there, the message was not sent (send or delete it there); if it is gone, it was sent.");
+        return message.Result(SendStatus.Unknown, sent.Attempts, clock.Elapsed, sent.RequestId, sent.ClientRequestId, sendError, draftId);
     }
 
     /// <summary>Small attachments ride on the draft while the draft request stays under the cap; the rest are added or uploaded.</summary>
     internal static (List<AttachmentFile> OnDraft, List<AttachmentFile> Added, List<AttachmentFile> Uploaded) Split(OutgoingMessage message)
     {
-        var text = System.Text.Encoding.UTF8.GetByteCount(message.Body) + System.Text.Encoding.UTF8.GetByteCount(message.Subject);
+        var text = message.TextJsonBytes;
         var onDraft = new List<AttachmentFile>();
         var added = new List<AttachmentFile>();
         long onDraftBytes = 0;
@@ -117,7 +119,7 @@ internal sealed class DraftUploadPath
     }
 
     private async Task<(GraphOperation Operation, CallOutcome Outcome)?> AddAttachmentsAsync(
-        OutgoingMessage message, string draftId, IEnumerable<AttachmentFile> added, IEnumerable<AttachmentFile> uploaded, CancellationToken stop)
+        OutgoingMessage message, string draftId, IEnumerable<AttachmentFile> added, List<AttachmentFile> uploaded, CancellationToken stop)
     {
         foreach (var file in added)
         {
@@ -131,9 +133,11 @@ internal sealed class DraftUploadPath
             }
         }
 
+        var attached = message.Attachments.Except(uploaded).ToList();
         foreach (var file in uploaded)
         {
-            if (await _uploader.UploadAsync(message, draftId, file, stop).ConfigureAwait(false) is { } failed)
+            attached.Add(file);
+            if (await _uploader.UploadAsync(message, draftId, file, attached.Count(a => a.Name == file.Name), stop).ConfigureAwait(false) is { } failed)
             {
                 return failed;
             }
@@ -142,27 +146,31 @@ internal sealed class DraftUploadPath
         return null;
     }
 
-    /// <summary>Best effort: the sentence that says whether the draft is gone.</summary>
-    private async Task<string> DeleteDraftAsync(OutgoingMessage message, string draftId)
+    /// <summary>
+    /// The message was not sent: deletes its draft (best effort, even after a stop, so no half-built draft is left to be
+    /// sent by mistake) and returns its result, which names the draft when it could not be deleted.
+    /// </summary>
+    private async Task<SendResult> AbandonAsync(OutgoingMessage message, string draftId, CallOutcome last, SendStatus status, int attempts, Stopwatch clock, GraphMailException error)
     {
+        string? failure;
         try
         {
-            // Cleanup runs even after a stop: a stop must not leave half-built drafts behind.
             var deleted = await _caller.CallAsync(
                 new GraphRequest(HttpMethod.Delete, _caller.Graph(GraphPaths.Message(message, draftId)), message.From.Address, RequestSafety.Idempotent),
                 CancellationToken.None).ConfigureAwait(false);
-            if (deleted.End == CallEnd.Succeeded || deleted.Status == 404)
-            {
-                return "The draft was deleted; nothing was sent.";
-            }
-
-            return $"Nothing was sent, but deleting the draft failed too (HTTP {deleted.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? deleted.Failure?.Message}); " +
-                $"delete the unsent draft '{message.Subject}' from the Drafts folder of {message.From.Address}.";
+            failure = deleted.End == CallEnd.Succeeded || deleted.Status == 404
+                ? null
+                : "HTTP " + (deleted.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? deleted.Failure?.Message);
         }
         catch (GraphMailException e)
         {
-            return $"Nothing was sent, but deleting the draft failed too ({e.Cause}); delete the unsent draft '{message.Subject}' from the Drafts folder of {message.From.Address}.";
+            failure = e.Cause;
         }
+
+        var sentence = failure is null
+            ? "The draft was deleted; nothing was sent."
+            : $"Nothing was sent, but deleting the draft failed too ({failure}); delete the unsent draft (id {draftId}) from the {SendResult.DraftsFolder} folder of {message.From.Address}.";
+        return message.Result(status, attempts, clock.Elapsed, last.RequestId, last.ClientRequestId, SendOutcomes.Annotate(error, sentence), failure is null ? null : draftId);
     }
 
     private static SendStatus NotSentOrFailed(CallOutcome outcome) => outcome.End == CallEnd.Stopped ? SendStatus.NotSent : SendStatus.Failed;

@@ -19,8 +19,23 @@ internal static class SendOutcomes
                 return new GraphMailException(ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped,
                     "The command was stopped before this message was sent; it was not sent.",
                     "Send it again when you are ready.").WithService(body.Code, outcome.Status, requestId, outcome.ClientRequestId);
-            case CallEnd.Ambiguous:
+            case CallEnd.Rejected when outcome.Failure is GraphMailException noToken:
+                return noToken;
+            case CallEnd.Ambiguous when operation is GraphOperation.SendMail or GraphOperation.SendDraft:
                 return Unknown(message, operation, outcome, body.Code, requestId);
+            case CallEnd.Ambiguous when outcome.Status is { } failedStatus:
+                // Before the send, a request that may have been processed can leave a draft behind, never a mail.
+                return GraphErrorCatalog.ServiceError(operation, failedStatus, body.Message).WithService(body.Code, failedStatus, requestId, outcome.ClientRequestId);
+            case CallEnd.Ambiguous:
+                return new GraphMailException(ErrorIds.SendConnectionFailed, GraphMailErrorKind.ConnectionError,
+                    $"The connection to Graph failed while {GraphErrorCatalog.Describe(operation)} ({outcome.Failure?.Message}); the message was not sent.",
+                    "Try again; if it keeps failing, check the network path to Graph.", outcome.Failure)
+                    .WithService(null, null, null, outcome.ClientRequestId);
+            case CallEnd.Exhausted when outcome.Status is null && outcome.Failure is { } failure && GraphCaller.IsSandboxGone(outcome.Uri, failure):
+                return new GraphMailException(ErrorIds.SandboxUnreachable, GraphMailErrorKind.ConnectionError,
+                    $"Nothing answers at {outcome.Uri!.GetLeftPart(UriPartial.Authority)}: the GraphMail.Sandbox this connection was made to is not running (it was stopped, or its process ended). The message was not sent.",
+                    "Start a sandbox (Start-GraphMailSandbox) and connect to it again (Connect-GraphMail -Sandbox $sandbox ...).", failure)
+                    .WithService(null, null, null, outcome.ClientRequestId);
             case CallEnd.Exhausted when outcome.Status is null:
                 return new GraphMailException(ErrorIds.SendConnectionFailed, GraphMailErrorKind.ConnectionError,
                     $"Graph could not be reached ({GraphErrorCatalog.Describe(operation)}) after {outcome.Attempts} attempts: {outcome.Failure?.Message}",
@@ -28,7 +43,7 @@ internal static class SendOutcomes
                     .WithService(null, null, null, outcome.ClientRequestId);
             default:
                 var status = outcome.Status ?? 0;
-                return GraphErrorCatalog.Map(operation, status == 503 ? 429 : status, body.Code, body.Message, message.From.Address, requestId, outcome.ClientRequestId)
+                return GraphErrorCatalog.Map(operation, status, body.Code, body.Message, message.From.Address, requestId, outcome.ClientRequestId)
                     .WithService(body.Code, status, requestId, outcome.ClientRequestId);
         }
     }

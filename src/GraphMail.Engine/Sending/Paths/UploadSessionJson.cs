@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace GraphMail.Engine.Sending.Paths;
 
-/// <summary>The few values the draft path reads from Graph's answers, matched case-insensitively.</summary>
+/// <summary>The few values the draft path reads from Graph's answers (draft, upload session, a draft's attachments), matched case-insensitively.</summary>
 internal static class UploadSessionJson
 {
     /// <summary>"id" of a created draft, or "uploadUrl" of an upload session.</summary>
@@ -45,6 +45,40 @@ internal static class UploadSessionJson
             var dash = first.IndexOf('-');
             var start = dash >= 0 ? first.Substring(0, dash) : first;
             return long.TryParse(start, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How many of a message's expanded attachments carry this name and at least this size; null when the JSON lists none.</summary>
+    internal static int? CountAttachments(string? json, string name, long minimumSize)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json!);
+            if (Find(document.RootElement, "attachments") is not { ValueKind: JsonValueKind.Array } attachments)
+            {
+                return null;
+            }
+
+            var count = 0;
+            foreach (var attachment in attachments.EnumerateArray())
+            {
+                if (Find(attachment, "name") is { ValueKind: JsonValueKind.String } n && n.GetString() == name &&
+                    Find(attachment, "size") is { ValueKind: JsonValueKind.Number } size && size.TryGetInt64(out var bytes) && bytes >= minimumSize)
+                {
+                    count++;
+                }
+            }
+
+            return count;
         }
         catch (JsonException)
         {

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using GraphMail.Engine.FileSystem;
 using GraphMail.Engine.Sending.Files;
 using GraphMail.Engine.Sending.Model;
 
 namespace GraphMail.Engine.Sending.Validation;
 
-/// <summary>Checks every file before anything is sent: it exists, is a file, can be opened, and fits the limits.</summary>
+/// <summary>Checks every file before anything is sent: it exists, is a regular file, can be opened, and fits the limits.</summary>
 internal static class AttachmentChecks
 {
     internal static List<AttachmentFile> Check(
@@ -62,24 +63,34 @@ internal static class AttachmentChecks
         {
             path = resolvePath(given!);
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // PowerShell's own path errors (an unknown drive such as https:) are the user's input too.
             throw NotFound(given!, parameter, e.Message);
         }
 
-        if (Directory.Exists(path))
+        var kind = FileKinds.Of(path);
+        if (kind == FileKind.Directory)
         {
             throw new GraphMailException(ErrorIds.AttachmentIsDirectory, GraphMailErrorKind.InvalidArgument,
                 $"-{parameter} '{given}' is a folder, not a file.",
                 "Attach the files in it: Get-ChildItem -File '" + given + "' | Send-GraphMail -To ... -Subject ...");
         }
 
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (kind == FileKind.Missing)
         {
             throw NotFound(given!, parameter, null);
         }
 
+        if (kind != FileKind.Regular)
+        {
+            // Never opened: a FIFO would block the open until a writer came, and a device or /proc file has no size to check.
+            throw new GraphMailException(ErrorIds.AttachmentNotRegularFile, GraphMailErrorKind.InvalidArgument,
+                $"-{parameter} '{given}' is {FileKinds.Describe(kind)}; GraphMail attaches regular files only, whose size it can check before sending.",
+                "Copy the content into a regular file first, for example: Get-Content '" + given + "' | Set-Content ./copy.txt");
+        }
+
+        var info = new FileInfo(path);
         try
         {
             using (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1))

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace GraphMail.Engine.Sending.Validation;
 
@@ -23,10 +24,12 @@ internal static class HeaderRules
         {
             CheckName(header.Key);
             var value = header.Value.Trim();
-            if (value.Length == 0 || value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
+            if (value.Length == 0 || value.Any(c => c != '\t' && (c < ' ' || c > '~')))
             {
                 throw new GraphMailException(ErrorIds.InvalidHeaderValue, GraphMailErrorKind.InvalidArgument,
-                    $"-Header '{header.Key}' has an empty value or a line break in it; Graph refuses both.");
+                    $"-Header '{header.Key}' value '{TextChecks.Visible(header.Value)}' " + (value.Length == 0 ? "is empty" : "has a character that is not printable ASCII (a line break, a control character or a non-ASCII letter)") +
+                    "; a mail header value is printable ASCII, and Graph refuses anything else.",
+                    "Use ASCII letters, digits and punctuation in header values; put other text in the body.");
             }
 
             list.Add(new KeyValuePair<string, string>(header.Key, value));

@@ -14,9 +14,13 @@ public static class MessageBuilder
     /// <param name="parameters">The message's parameters (a record's over the command line's).</param>
     /// <param name="defaultFrom">The connection's default sender, used when -From is not given.</param>
     /// <param name="resolvePath">Turns a path as the user wrote it into a full file-system path.</param>
-    public static OutgoingMessage Build(MailParameters parameters, string? defaultFrom, Func<string, string> resolvePath)
+    /// <param name="senderMayBeUnknown">Not connected (a -WhatIf preview): without -From the sender is left blank, not refused.</param>
+    public static OutgoingMessage Build(MailParameters parameters, string? defaultFrom, Func<string, string> resolvePath, bool senderMayBeUnknown = false)
     {
-        var from = Sender(parameters.From, defaultFrom);
+        TextChecks.RefuseNul(parameters);
+        var from = senderMayBeUnknown && defaultFrom is null && MailParameters.IsBlank(parameters.From)
+            ? new MailRecipient(string.Empty, null)
+            : Sender(parameters.From, defaultFrom);
         var to = MailAddressParser.ParseAll(parameters.To, "To");
         if (to.Count == 0)
         {
@@ -35,9 +39,12 @@ public static class MessageBuilder
                 "Split the recipients over several messages, or send to a distribution group.");
         }
 
+        var body = parameters.Body ?? string.Empty;
+        var subject = parameters.Subject ?? string.Empty;
+        var textJsonBytes = TextChecks.JsonBytes(subject) + TextChecks.JsonBytes(body);
+        TextChecks.RefuseOversizedText(textJsonBytes);
         var headers = HeaderRules.Check(parameters.Header);
         var attachments = AttachmentChecks.Check(parameters.Attachments, parameters.InlineAttachment, resolvePath);
-        var body = parameters.Body ?? string.Empty;
         var html = parameters.BodyAsHtml ?? false;
         var warnings = InlineIds.Unreferenced(attachments.Where(a => a.IsInline).Select(a => a.ContentId!), body, html).ToList();
 
@@ -47,7 +54,7 @@ public static class MessageBuilder
             cc,
             bcc,
             replyTo,
-            parameters.Subject ?? string.Empty,
+            subject,
             body,
             html,
             CompatibilityNotes.ImportanceOf(parameters.Priority),
@@ -55,8 +62,9 @@ public static class MessageBuilder
             headers,
             attachments,
             parameters.SaveToSentItems ?? true,
-            "<" + Guid.NewGuid().ToString("N") + "@" + from.Domain + ">",
-            warnings);
+            "<" + Guid.NewGuid().ToString("N") + "@" + (from.Domain.Length == 0 ? "sender.invalid" : from.Domain) + ">",
+            warnings,
+            textJsonBytes);
     }
 
     private static MailRecipient Sender(string? from, string? defaultFrom)

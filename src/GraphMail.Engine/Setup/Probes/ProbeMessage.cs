@@ -30,5 +30,6 @@ internal static class ProbeMessage
             Array.Empty<AttachmentFile>(),
             saveToSentItems: false,
             "<" + Guid.NewGuid().ToString("N") + "@" + mailbox.Domain + ">",
-            Array.Empty<string>());
+            Array.Empty<string>(),
+            textJsonBytes: Subject.Length);
 }

@@ -96,6 +96,37 @@ public sealed class TokenRenewalTests : IClassFixture<SandboxFixture>
     }
 
     [Theory]
+    [InlineData(FaultKind.Throttle, 429)]
+    [InlineData(FaultKind.Unavailable, 503)]
+    public async Task ABusyTokenServiceDuringARenewalIsWaitedOutForEveryRequestWaitingOnIt(FaultKind fault, int status)
+    {
+        using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.Secret(_sandbox));
+        _sandbox.Control.ExpireAllTokens();
+        _sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.Token, Kind = fault, Count = 1, RetryAfterSeconds = 1 });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => SendRawAsync(connection, $"busy {i}")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal([200, status, 200], SandboxConnections.TokenRequests(_sandbox).Select(r => r.Status));
+        Assert.Equal(20, _sandbox.Control.GetMessages().Count);
+    }
+
+    [Fact]
+    public async Task ATokenServiceThatStaysBusyFailsTheRequestWithItsOwnError()
+    {
+        using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.Secret(_sandbox));
+        _sandbox.Control.ExpireAllTokens();
+        // A short Retry-After: MSAL keeps such a refusal in a cache the whole process shares, for every connection of the app.
+        _sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.Token, Kind = FaultKind.Throttle, Count = 100, RetryAfterSeconds = 1 });
+
+        var refused = await Assert.ThrowsAsync<GraphMailException>(() => SendRawAsync(connection, "never"));
+
+        Assert.Equal(429, refused.HttpStatus);
+        Assert.InRange(SandboxConnections.TokenRequests(_sandbox).Count(r => r.Status == 429), 2, 6);
+        Assert.Empty(_sandbox.Control.GetMessages());
+    }
+
+    [Theory]
     [InlineData(FaultKind.Unavailable)]
     [InlineData(FaultKind.GatewayTimeoutAfterAccept)]
     [InlineData(FaultKind.Throttle)]
