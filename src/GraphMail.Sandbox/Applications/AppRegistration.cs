@@ -4,14 +4,25 @@ using GraphMail.Sandbox.Seed;
 
 namespace GraphMail.Sandbox.Applications;
 
+/// <summary>
+/// When a directory object was added, and when sign-ins see it (the replication delay in force when it was added);
+/// seeded objects were always there.
+/// </summary>
+internal sealed record Replication(DateTimeOffset AddedAt, DateTimeOffset VisibleAt)
+{
+    internal static Replication Seeded { get; } = new(DateTimeOffset.MinValue, DateTimeOffset.MinValue);
+
+    internal static Replication Starting(DateTimeOffset now, int delaySeconds) => new(now, now.AddSeconds(delaySeconds));
+}
+
 /// <summary>A client secret of an app (passwordCredential). The sandbox keeps its text to check sign-ins; Graph never returns it again.</summary>
-internal sealed record PasswordCredentialEntry(Guid KeyId, string DisplayName, string SecretText, DateTimeOffset StartDateTime, DateTimeOffset? EndDateTime, DateTimeOffset AddedAt)
+internal sealed record PasswordCredentialEntry(Guid KeyId, string DisplayName, string SecretText, DateTimeOffset StartDateTime, DateTimeOffset? EndDateTime, Replication Replication)
 {
     internal string Hint => SecretText.Length >= 3 ? SecretText[..3] : SecretText;
 }
 
 /// <summary>A certificate of an app (keyCredential, AsymmetricX509Cert / Verify).</summary>
-internal sealed record KeyCredentialEntry(Guid KeyId, string DisplayName, RegisteredCertificate Certificate, string KeyBase64, DateTimeOffset AddedAt);
+internal sealed record KeyCredentialEntry(Guid KeyId, string DisplayName, RegisteredCertificate Certificate, string KeyBase64, Replication Replication);
 
 /// <summary>One requiredResourceAccess entry: a resource's app ID and the permissions (Role or Scope) the app asks for.</summary>
 internal sealed record RequiredResource(string ResourceAppId, IReadOnlyList<(Guid Id, string Type)> ResourceAccess);
@@ -42,7 +53,9 @@ internal sealed class AppRegistration
 
     internal List<KeyCredentialEntry> KeyCredentials { get; set; } = [];
 
-    internal DateTimeOffset CreatedAt { get; init; }
+    internal DateTimeOffset CreatedAt => Replication.AddedAt;
+
+    internal required Replication Replication { get; init; }
 
     internal bool IsMultiTenant => !string.Equals(SignInAudience, "AzureADMyOrg", StringComparison.OrdinalIgnoreCase);
 }
@@ -66,5 +79,5 @@ internal sealed class ServicePrincipalEntry
     /// <summary>App roles granted to this principal (appRoleAssignments).</summary>
     internal List<AppRoleAssignmentEntry> AppRoleAssignments { get; } = [];
 
-    internal DateTimeOffset CreatedAt { get; init; }
+    internal required Replication Replication { get; init; }
 }

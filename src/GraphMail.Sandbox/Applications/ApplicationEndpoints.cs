@@ -66,7 +66,7 @@ internal sealed class ApplicationEndpoints(SandboxState state)
             AppId = Guid.NewGuid().ToString(),
             HomeTenantId = tenant.Id,
             DisplayName = displayName,
-            CreatedAt = state.Clock.GetUtcNow(),
+            Replication = NewReplication(),
         };
         var problem = Apply(request, app, body);
         if (problem is not null)
@@ -111,7 +111,7 @@ internal sealed class ApplicationEndpoints(SandboxState state)
             NewSecretText(),
             start,
             ReadTime(credential?["endDateTime"]) ?? start.AddYears(2),
-            now);
+            NewReplication());
         app.PasswordCredentials.Add(secret);
         return SandboxResponse.Json(200, WithContext(request, DirectoryJson.PasswordCredential(secret, revealText: true), "microsoft.graph.passwordCredential"), GraphErrors.ContentType);
     });
@@ -211,7 +211,6 @@ internal sealed class ApplicationEndpoints(SandboxState state)
     /// <summary>PATCH replaces the whole collection; every entry must carry its key (a certificate's base64 DER).</summary>
     private (List<KeyCredentialEntry>? Keys, SandboxResponse? Error) ParseKeyCredentials(SandboxRequest request, JsonArray keys, AppRegistration app)
     {
-        var now = state.Clock.GetUtcNow();
         var result = new List<KeyCredentialEntry>();
         foreach (var entry in keys.OfType<JsonObject>())
         {
@@ -236,7 +235,7 @@ internal sealed class ApplicationEndpoints(SandboxState state)
 
             var keyId = Guid.TryParse(JsonBody.ReadString(entry["keyId"]), out var id) ? id : Guid.NewGuid();
             var existing = app.KeyCredentials.FirstOrDefault(k => k.KeyId == keyId && k.KeyBase64 == key);
-            result.Add(existing ?? new KeyCredentialEntry(keyId, JsonBody.ReadString(entry["displayName"]) ?? "", certificate, key, now));
+            result.Add(existing ?? new KeyCredentialEntry(keyId, JsonBody.ReadString(entry["displayName"]) ?? "", certificate, key, NewReplication()));
         }
 
         return (result, null);
@@ -254,6 +253,8 @@ internal sealed class ApplicationEndpoints(SandboxState state)
 
     private Task<SandboxResponse> Run(SandboxRequest request, DirectoryAction action, Func<SandboxResponse> handler) =>
         Task.FromResult(DirectoryAccess.Check(state, request, action) ?? Store.Locked(handler));
+
+    private Replication NewReplication() => Replication.Starting(state.Clock.GetUtcNow(), state.Settings.ReplicationDelaySeconds);
 
     private static bool Selects(SandboxRequest request, string property) =>
         request.QueryValue("$select") is { } select && select.Split(',').Any(p => p.Trim().Equals(property, StringComparison.OrdinalIgnoreCase));

@@ -57,8 +57,8 @@ internal sealed class DirectoryStore
         }
     }
 
-    internal bool IsReplicated(DateTimeOffset addedAt, DateTimeOffset now, int delaySeconds) =>
-        addedAt <= _replicatedThrough || now >= addedAt.AddSeconds(delaySeconds);
+    internal bool IsReplicated(Replication replication, DateTimeOffset now) =>
+        replication.AddedAt <= _replicatedThrough || now >= replication.VisibleAt;
 
     internal IEnumerable<AppRegistration> Applications(Guid tenantId) => _applications.Where(a => a.HomeTenantId == tenantId);
 
@@ -116,18 +116,18 @@ internal sealed class DirectoryStore
     /// its principal there and the Graph roles granted to it, each only once replicated. Null when the app (or its
     /// principal) is not known to sign-ins in that tenant.
     /// </summary>
-    internal SignInClient? FindForSignIn(Guid tenantId, string clientId, DateTimeOffset now, int delaySeconds)
+    internal SignInClient? FindForSignIn(Guid tenantId, string clientId, DateTimeOffset now)
     {
         lock (_gate)
         {
             var application = FindApplicationByAppId(clientId);
-            if (application is null || !IsReplicated(application.CreatedAt, now, delaySeconds))
+            if (application is null || !IsReplicated(application.Replication, now))
             {
                 return null;
             }
 
             var principal = FindServicePrincipal(tenantId, clientId);
-            var principalKnown = principal is not null && IsReplicated(principal.CreatedAt, now, delaySeconds);
+            var principalKnown = principal is not null && IsReplicated(principal.Replication, now);
             var graph = GraphServicePrincipal(tenantId);
             var roles = principalKnown
                 ? principal!.AppRoleAssignments.Where(a => a.ResourceId == graph.ObjectId)
@@ -140,8 +140,8 @@ internal sealed class DirectoryStore
                 application.PublicClient,
                 principalKnown ? principal!.ObjectId : null,
                 roles,
-                application.PasswordCredentials.Where(p => IsReplicated(p.AddedAt, now, delaySeconds)).ToList(),
-                application.KeyCredentials.Where(k => IsReplicated(k.AddedAt, now, delaySeconds)).Select(k => k.Certificate).ToList());
+                application.PasswordCredentials.Where(p => IsReplicated(p.Replication, now)).ToList(),
+                application.KeyCredentials.Where(k => IsReplicated(k.Replication, now)).Select(k => k.Certificate).ToList());
         }
     }
 
@@ -180,7 +180,7 @@ internal sealed class DirectoryStore
                 TenantId = tenant.Id,
                 DisplayName = GraphPermissions.DisplayName,
                 AppRoles = GraphPermissions.Catalog(granted),
-                CreatedAt = DateTimeOffset.MinValue,
+                Replication = Replication.Seeded,
             });
         }
 
@@ -194,12 +194,12 @@ internal sealed class DirectoryStore
                 DisplayName = seed.DisplayName,
                 PublicClient = seed.PublicClient,
                 SignInAudience = seed.ServicePrincipals.Select(p => p.TenantId).Distinct().Count() > 1 ? "AzureADMultipleOrgs" : "AzureADMyOrg",
-                CreatedAt = DateTimeOffset.MinValue,
+                Replication = Replication.Seeded,
             };
             application.PasswordCredentials.AddRange(seed.Secrets.Select(s => new PasswordCredentialEntry(
-                Guid.TryParse(s.Id, out var keyId) ? keyId : GraphPermissions.StableGuid("secret:" + s.Id), "", s.Value, DateTimeOffset.MinValue, s.EndDateTime, DateTimeOffset.MinValue)));
+                Guid.TryParse(s.Id, out var keyId) ? keyId : GraphPermissions.StableGuid("secret:" + s.Id), "", s.Value, DateTimeOffset.MinValue, s.EndDateTime, Replication.Seeded)));
             application.KeyCredentials = seed.Certificates.Select(c => new KeyCredentialEntry(
-                Guid.TryParse(c.Id, out var keyId) ? keyId : GraphPermissions.StableGuid("key:" + c.Id + c.Certificate), "", new RegisteredCertificate(c), c.Certificate, DateTimeOffset.MinValue)).ToList();
+                Guid.TryParse(c.Id, out var keyId) ? keyId : GraphPermissions.StableGuid("key:" + c.Id + c.Certificate), "", new RegisteredCertificate(c), c.Certificate, Replication.Seeded)).ToList();
             _applications.Add(application);
 
             foreach (var seededPrincipal in seed.ServicePrincipals)
@@ -210,7 +210,7 @@ internal sealed class DirectoryStore
                     AppId = seed.ClientId,
                     TenantId = seededPrincipal.TenantId,
                     DisplayName = seed.DisplayName,
-                    CreatedAt = DateTimeOffset.MinValue,
+                    Replication = Replication.Seeded,
                 });
                 var graph = GraphServicePrincipal(seededPrincipal.TenantId);
                 foreach (var role in seededPrincipal.GrantedRoles.Distinct(StringComparer.OrdinalIgnoreCase))

@@ -68,7 +68,7 @@ internal sealed class ServicePrincipalEndpoints(SandboxState state)
             AppId = app.AppId,
             TenantId = tenant.Id,
             DisplayName = app.DisplayName,
-            CreatedAt = state.Clock.GetUtcNow(),
+            Replication = Replication.Starting(state.Clock.GetUtcNow(), state.Settings.ReplicationDelaySeconds),
         });
         return DirectoryJson.Entity(request, 201, EntitySet, Json(principal));
     });

@@ -14,14 +14,17 @@ namespace GraphMail.Sandbox.Delegated;
 internal sealed class DelegatedGrants(SandboxState state)
 {
     internal const string DeviceCodeGrantType = "urn:ietf:params:oauth:grant-type:device_code";
+
+    /// <summary>The short name MSAL.NET sends (OAuth2GrantType.DeviceCode); Entra ID accepts both.</summary>
+    internal const string DeviceCodeShortGrantType = "device_code";
     internal const string RefreshTokenGrantType = "refresh_token";
 
-    internal static bool Handles(string grantType) => grantType is DeviceCodeGrantType or RefreshTokenGrantType;
+    internal static bool Handles(string grantType) => grantType is DeviceCodeGrantType or DeviceCodeShortGrantType or RefreshTokenGrantType;
 
     internal SandboxResponse Handle(SandboxRequest request, DirectoryTenant tenant, string clientId, string grantType, IReadOnlyDictionary<string, string> form)
     {
         var now = state.Clock.GetUtcNow();
-        var client = state.DirectoryObjects.FindForSignIn(tenant.Id, clientId, now, state.Settings.ReplicationDelaySeconds);
+        var client = state.DirectoryObjects.FindForSignIn(tenant.Id, clientId, now);
         if (client is null)
         {
             return DelegatedErrors.ClientNotFound(request, clientId, tenant);

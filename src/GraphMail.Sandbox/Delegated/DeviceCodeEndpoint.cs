@@ -43,7 +43,7 @@ internal sealed class DeviceCodeEndpoint(SandboxState state)
 
         var settings = state.Settings;
         var now = state.Clock.GetUtcNow();
-        if (state.DirectoryObjects.FindForSignIn(tenant.Id, clientId, now, settings.ReplicationDelaySeconds) is null)
+        if (state.DirectoryObjects.FindForSignIn(tenant.Id, clientId, now) is null)
         {
             return DelegatedErrors.ClientNotFound(request, clientId, tenant);
         }

@@ -57,7 +57,7 @@ internal sealed class TokenEndpoint(SandboxState state)
         }
 
         var now = state.Clock.GetUtcNow();
-        var application = state.DirectoryObjects.FindForSignIn(tenant.Id, clientId, now, state.Settings.ReplicationDelaySeconds);
+        var application = state.DirectoryObjects.FindForSignIn(tenant.Id, clientId, now);
         if (application?.ServicePrincipalId is not { } principalId)
         {
             return AadErrors.Create(request, 400, "unauthorized_client", 700016,
