@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using GraphMail.Engine.Connections.Certificates;
+using GraphMail.Engine.Connections.Tokens;
+
+namespace GraphMail.Engine.Applications.Credentials;
+
+/// <summary>
+/// Where an app's new certificate and private key are kept: CurrentUser\My (a store exists on every platform .NET
+/// runs on; on Linux it is ~/.dotnet/corefx/cryptography/x509stores/my), or a password-protected PFX file.
+/// </summary>
+internal static class CertificateKeeper
+{
+    internal const string StoreLocationText = @"Cert:\CurrentUser\My";
+
+    /// <summary>GraphMail's certificates for the app in CurrentUser\My, with their private keys, newest first.</summary>
+    internal static IReadOnlyList<X509Certificate2> FindInStore(string displayName)
+    {
+        using var store = Open(OpenFlags.ReadOnly);
+        return store.Certificates.Cast<X509Certificate2>()
+            .Where(c => c.HasPrivateKey && CertificateMaker.IsMadeFor(c, displayName))
+            .OrderByDescending(c => c.NotAfter)
+            .ToList();
+    }
+
+    internal static void AddToStore(X509Certificate2 certificate)
+    {
+        using var store = Open(OpenFlags.ReadWrite);
+        store.Add(certificate);
+    }
+
+    /// <summary>Deletes GraphMail's certificate with this thumbprint from CurrentUser\My; false when there is none.</summary>
+    internal static bool RemoveFromStore(string thumbprint, string displayName)
+    {
+        using var store = Open(OpenFlags.ReadWrite);
+        var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false).Cast<X509Certificate2>()
+            .Where(c => CertificateMaker.IsMadeFor(c, displayName)).ToList();
+        foreach (var certificate in found)
+        {
+            store.Remove(certificate);
+        }
+
+        return found.Count > 0;
+    }
+
+    /// <summary>Writes the certificate and its key as PFX, readable by this user only where the platform allows.</summary>
+    internal static void WritePfx(X509Certificate2 certificate, string path, SecureString password)
+    {
+        var bytes = SecureStrings.UseChars(password, chars => certificate.Export(X509ContentType.Pkcs12, new string(chars)));
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+#if NET
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+#endif
+            file.Write(bytes, 0, bytes.Length);
+        }
+        catch (IOException e) when (File.Exists(path))
+        {
+            throw new GraphMailException(ErrorIds.CertificateFileExists, GraphMailErrorKind.InvalidArgument,
+                $"The file '{path}' already exists and holds no certificate registered on this app.", "Pass another -CertificatePath, or delete the file.", e);
+        }
+        finally
+        {
+            Array.Clear(bytes, 0, bytes.Length);
+        }
+    }
+
+    /// <summary>An existing PFX at <paramref name="path"/>, or null when there is no file.</summary>
+    internal static X509Certificate2? ReadPfx(string path, SecureString? password) =>
+        File.Exists(path) ? CertificateFiles.Load(path, password).Certificate : null;
+
+    private static X509Store Open(OpenFlags flags)
+    {
+        var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
+        try
+        {
+            store.Open(flags);
+            return store;
+        }
+        catch (Exception e) when (e is CryptographicException or SecurityException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            store.Dispose();
+            throw new GraphMailException(ErrorIds.CertificateStoreUnavailable, GraphMailErrorKind.ResourceUnavailable,
+                @"The certificate store Cert:\CurrentUser\My cannot be opened here: " + e.Message,
+                "Pass -CertificatePath and -CertificatePassword to keep the certificate in a PFX file instead, or add -ClientSecret.", e);
+        }
+    }
+}
