@@ -15,6 +15,9 @@ public enum ApplicationStepStatus
     /// <summary>Entra ID accepts the credential: the app can sign in.</summary>
     Verified,
 
+    /// <summary>Deleted (Remove-GraphMailApplication).</summary>
+    Removed,
+
     /// <summary>Not done, with the reason in Detail (-WhatIf, declined, or not asked for).</summary>
     Skipped,
 }

@@ -1,3 +1,4 @@
+using GraphMail.Engine.Applications;
 using System.Security;
 using GraphMail.Engine.Connections;
 using GraphMail.Engine.Connections.Configuration;
@@ -8,12 +9,12 @@ namespace GraphMail.Commands;
 public abstract partial class GraphMailCredentialCmdlet
 {
     /// <summary>The user's input an error record points at.</summary>
-    private protected object? ErrorTarget => (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId;
+    private protected object? ErrorTarget => (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId ?? (object?)Application;
 
     /// <summary>True when any credential parameter was given (a credential parameter set, not the current connection).</summary>
     private protected bool HasCredentialParameters =>
         TenantId is not null || ClientId is not null || ClientSecret is not null || Credential is not null || CertificateThumbprint is not null ||
-        Certificate is not null || CertificatePath is not null || ManagedIdentity.IsPresent || EnvironmentVariable.IsPresent;
+        Certificate is not null || CertificatePath is not null || ManagedIdentity.IsPresent || EnvironmentVariable.IsPresent || Application is not null;
 
     /// <summary>A cmdlet's own -DefaultFrom, which overrides the environment variables' default sender.</summary>
     private protected virtual string? DefaultFromParameter => null;
@@ -25,14 +26,17 @@ public abstract partial class GraphMailCredentialCmdlet
     {
         var request = bound.EnvironmentVariable
             ? EnvironmentConfiguration.Read(Variables)
-            : new ConnectionRequest { TenantId = TenantId, ClientId = bound.CredentialUserName ?? ClientId, Credential = CredentialFromParameters(bound) };
-        if (EnvironmentGiven || !bound.EnvironmentVariable)
+            : Application is { } app
+                ? new ConnectionRequest { TenantId = app.TenantId, ClientId = app.ClientId, Credential = ApplicationCredentials.From(app), Environment = app.Environment }
+                : new ConnectionRequest { TenantId = TenantId, ClientId = bound.CredentialUserName ?? ClientId, Credential = CredentialFromParameters(bound) };
+        if (EnvironmentGiven || (!bound.EnvironmentVariable && Application is null))
         {
             request.Environment = Environment;
         }
 
         request.DefaultFrom = DefaultFromParameter ?? request.DefaultFrom;
-        request.Sandbox = Sandbox is null ? null : SandboxEndpoint.Parse(IsJson(Sandbox) ? Sandbox : ProviderPath(Sandbox));
+        var sandbox = Sandbox ?? Application?.Sandbox;
+        request.Sandbox = sandbox is null ? null : SandboxEndpoint.Parse(IsJson(sandbox) ? sandbox : ProviderPath(sandbox));
         return request;
     }
 

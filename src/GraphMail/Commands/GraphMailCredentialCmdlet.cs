@@ -65,6 +65,11 @@ public abstract partial class GraphMailCredentialCmdlet : GraphMailCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ConnectParameterSets.EnvironmentVariable)]
     public SwitchParameter EnvironmentVariable { get; set; }
 
+    /// <summary>New-GraphMailApplication's output: its tenant, client ID, credential, cloud and sandbox.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ConnectParameterSets.Application)]
+    [ValidateNotNull]
+    public GraphMailApplication? Application { get; set; }
+
     [Parameter]
     public GraphMailEnvironment Environment
     {
