@@ -36,7 +36,7 @@ internal static class ApplicationInputs
         {
             throw new GraphMailException(ErrorIds.CertificatePasswordRequired, GraphMailErrorKind.InvalidArgument,
                 $"-CertificatePath '{path}' needs -CertificatePassword: the PFX holds the app's private key.",
-                "Add -CertificatePassword (Read-Host -AsSecureString), or leave out -CertificatePath to keep the key in Cert:\\CurrentUser\\My.");
+                "Add -CertificatePassword (Read-Host -AsSecureString), or leave out -CertificatePath to keep the key in CurrentUser\\My.");
         }
     }
 }

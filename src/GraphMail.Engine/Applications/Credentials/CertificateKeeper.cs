@@ -16,7 +16,9 @@ namespace GraphMail.Engine.Applications.Credentials;
 /// </summary>
 internal static class CertificateKeeper
 {
-    internal const string StoreLocationText = @"Cert:\CurrentUser\My";
+    /// <summary>The store as users name it: the Cert: drive on Windows, the X509Store's name elsewhere (no Cert: drive there).</summary>
+    internal static readonly string StoreLocationText =
+        System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) ? @"Cert:\CurrentUser\My" : @"CurrentUser\My";
 
     /// <summary>GraphMail's certificates for the app in CurrentUser\My, with their private keys, newest first.</summary>
     internal static IReadOnlyList<X509Certificate2> FindInStore(string displayName)
@@ -96,7 +98,7 @@ internal static class CertificateKeeper
         {
             store.Dispose();
             throw new GraphMailException(ErrorIds.CertificateStoreUnavailable, GraphMailErrorKind.ResourceUnavailable,
-                @"The certificate store Cert:\CurrentUser\My cannot be opened here: " + e.Message,
+                @"The certificate store CurrentUser\My cannot be opened here: " + e.Message,
                 "Pass -CertificatePath and -CertificatePassword to keep the certificate in a PFX file instead, or add -ClientSecret.", e);
         }
     }
