@@ -36,18 +36,25 @@ internal static class CertificateKeeper
         store.Add(certificate);
     }
 
-    /// <summary>Deletes GraphMail's certificate with this thumbprint from CurrentUser\My; false when there is none.</summary>
+    /// <summary>Deletes GraphMail's certificate with this thumbprint from CurrentUser\My; false when there is none (the store is then only read).</summary>
     internal static bool RemoveFromStore(string thumbprint, string displayName)
     {
+        bool Ours(X509Certificate2 c) => string.Equals(c.Thumbprint, thumbprint, StringComparison.OrdinalIgnoreCase) && CertificateMaker.IsMadeFor(c, displayName);
+        using (var reading = Open(OpenFlags.ReadOnly))
+        {
+            if (!reading.Certificates.Cast<X509Certificate2>().Any(Ours))
+            {
+                return false;
+            }
+        }
+
         using var store = Open(OpenFlags.ReadWrite);
-        var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false).Cast<X509Certificate2>()
-            .Where(c => CertificateMaker.IsMadeFor(c, displayName)).ToList();
-        foreach (var certificate in found)
+        foreach (var certificate in store.Certificates.Cast<X509Certificate2>().Where(Ours).ToList())
         {
             store.Remove(certificate);
         }
 
-        return found.Count > 0;
+        return true;
     }
 
     /// <summary>Writes the certificate and its key as PFX, readable by this user only where the platform allows.</summary>
