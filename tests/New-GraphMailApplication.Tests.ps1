@@ -10,13 +10,8 @@ BeforeAll {
     $script:Work = Join-Path ([System.IO.Path]::GetTempPath()) ('graphmail-app-pester-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $Work
 
-    # The shipped seed, with the admin approving every device-code sign-in and no replication delay.
-    $seed = Get-Content -LiteralPath (Join-Path (Split-Path -Parent $ModuleManifest) 'sandbox' 'Seed' 'default.json') -Raw | ConvertFrom-Json
-    $seed.limits | Add-Member -NotePropertyName deviceCodeApprover -NotePropertyValue 'admin@contoso.com' -Force
-    $seed.limits | Add-Member -NotePropertyName replicationDelaySeconds -NotePropertyValue 0 -Force
-    $seedPath = Join-Path $Work 'seed.json'
-    $seed | ConvertTo-Json -Depth 20 | Set-Content -LiteralPath $seedPath
-    $script:Sandbox = Start-TestSandbox -Seed $seedPath
+    . (Join-Path $PSScriptRoot 'SandboxSeedWithAdmin.ps1')
+    $script:Sandbox = Start-TestSandbox -Seed (New-AdminSandboxSeed -Directory $Work)
     $script:ReadyLineFile = Join-Path $Work 'sandbox.json'
     Set-Content -LiteralPath $ReadyLineFile -Value $Sandbox.ReadyLine
 
@@ -117,18 +112,5 @@ $stillThere = [bool](Find-InStore $app.CertificateThumbprint)
         $report.stillThere | Should -BeFalse
         Get-ChildItem -LiteralPath (Join-Path $isolatedHome '.dotnet/corefx/cryptography/x509stores/my') -ErrorAction SilentlyContinue |
             Should -BeNullOrEmpty
-    }
-}
-
-Describe 'Remove-GraphMailApplication' {
-    It 'names the app it cannot find, with -ErrorVariable' {
-        Connect-GraphMailAdmin -TenantId contoso.com -Sandbox $Sandbox.ReadyLine -WarningAction SilentlyContinue
-
-        Remove-GraphMailApplication -DisplayName 'No such app' -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
-
-        $failed | Should -HaveCount 1
-        $failed[0].FullyQualifiedErrorId | Should -Be 'ApplicationNotFound,GraphMail.Commands.RemoveGraphMailApplicationCommand'
-        $failed[0].TargetObject | Should -Be 'No such app'
-        $failed[0].Exception.Message | Should -BeLike "No app registration with the name 'No such app' was found in this tenant.*"
     }
 }

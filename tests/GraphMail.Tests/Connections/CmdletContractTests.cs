@@ -15,7 +15,7 @@ public sealed class CmdletContractTests
 
         Assert.Equal("ClientSecret", connect.DefaultParameterSet);
         Assert.Equal(
-            ["Certificate", "CertificatePath", "CertificateThumbprint", "ClientSecret", "Credential", "EnvironmentVariable", "ManagedIdentity"],
+            ["Application", "Certificate", "CertificatePath", "CertificateThumbprint", "ClientSecret", "Credential", "EnvironmentVariable", "ManagedIdentity"],
             connect.Parameters.Select(p => p.ParameterSet).Where(s => s != "__AllParameterSets").Distinct().OrderBy(s => s));
         Assert.Equal(["GraphMail.ConnectionInfo"], connect.OutputTypes);
     }
@@ -28,6 +28,7 @@ public sealed class CmdletContractTests
     [InlineData("CertificatePath", "TenantId,ClientId,CertificatePath")]
     [InlineData("ManagedIdentity", "ManagedIdentity")]
     [InlineData("EnvironmentVariable", "EnvironmentVariable")]
+    [InlineData("Application", "Application")]
     public void EachSetMandatesWhatItNeeds(string set, string mandatory)
     {
         var parameters = CompiledCmdlets.Get("Connect-GraphMail").Parameters.Where(p => p.ParameterSet == set).ToList();

@@ -103,7 +103,13 @@ public static class AdminSignIn
         }
         catch (Exception e) when (e is MsalException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            throw MsalFailures.Map(e, failures, host);
+            var mapped = MsalFailures.Map(e, failures, host);
+            throw mapped.ErrorId != ErrorIds.CredentialMissing
+                ? mapped
+                : new GraphMailException(ErrorIds.AdminSignInFailed, GraphMailErrorKind.Authentication,
+                    $"App {failures.ClientId} does not allow public client sign-ins (a device code or a browser without a secret).",
+                    "In Entra ID > App registrations > the app > Authentication, set 'Allow public client flows' to Yes, or leave out -AdminClientId to sign in through Microsoft Graph Command Line Tools.",
+                    e).WithService(mapped.ServiceCode, mapped.HttpStatus, mapped.RequestId, mapped.ClientRequestId);
         }
     }
 }
