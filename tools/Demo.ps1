@@ -34,7 +34,7 @@ $sandbox = Start-GraphMailSandbox -SeedPath $seedPath
 try {
     Write-Host "`n== Connect-GraphMailAdmin (the sandbox's Entra ID at $($sandbox.AuthorityUri))" -ForegroundColor Cyan
     Connect-GraphMailAdmin -TenantId contoso.com -Sandbox $sandbox.ReadyLine -PassThru |
-        Format-List -Property 'UserPrincipalName', 'TenantId', 'ClientId', 'Scopes'
+        Format-List -Property 'UserPrincipalName', 'TenantId', 'ClientId', @{ Name = 'Scopes'; Expression = { $_.Scopes -join ', ' } }
 
     Write-Host '== New-GraphMailApplication (registration, Mail.Send consent, a certificate in a PFX, the wait)' -ForegroundColor Cyan
     $pfx = Join-Path $work 'demo-sender.pfx'
