@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using GraphMail.Sandbox.Hosting;
 using GraphMail.Sandbox.Identity;
 using GraphMail.Sandbox.Routing;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace GraphMail.Sandbox.Delegated;
 
@@ -28,7 +27,7 @@ internal sealed class DeviceCodeEndpoint(SandboxState state)
             return AadErrors.TenantNotFound(request, tenantSegment);
         }
 
-        var form = QueryHelpers.ParseQuery(request.BodyText).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        var form = TokenEndpoint.ReadForm(request);
         var clientId = form.GetValueOrDefault("client_id");
         if (string.IsNullOrEmpty(clientId))
         {

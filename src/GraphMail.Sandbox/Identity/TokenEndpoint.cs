@@ -124,7 +124,8 @@ internal sealed class TokenEndpoint(SandboxState state)
         return null;
     }
 
-    private static Dictionary<string, string> ReadForm(SandboxRequest request)
+    /// <summary>The form body of an Entra ID endpoint (empty unless the Content-Type says form).</summary>
+    internal static Dictionary<string, string> ReadForm(SandboxRequest request)
     {
         var contentType = request.Header("Content-Type") ?? "";
         if (!contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))

@@ -12,29 +12,12 @@ namespace GraphMail.Commands;
 /// What every cmdlet that works in the directory shares: the administrator's sign-in parameters, and the session's
 /// admin sign-in, reused when it fits and made (device code, shown as a warning) when there is none.
 /// </summary>
-public abstract class GraphMailAdminCmdlet : GraphMailCmdlet
+public abstract class GraphMailAdminCmdlet : GraphMailCloudCmdlet
 {
-    private GraphMailEnvironment _environment = GraphMailEnvironment.Global;
-
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Alias("Tenant")]
     public virtual string? TenantId { get; set; }
-
-    [Parameter]
-    public GraphMailEnvironment Environment
-    {
-        get => _environment;
-        set
-        {
-            _environment = value;
-            EnvironmentGiven = true;
-        }
-    }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Sandbox { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -46,14 +29,12 @@ public abstract class GraphMailAdminCmdlet : GraphMailCmdlet
     /// <summary>Whose admin sign-in this is; tests pass their own.</summary>
     internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
 
-    private protected bool EnvironmentGiven { get; private set; }
-
     /// <summary>The sign-in parameters as the engine takes them; made on the pipeline thread (a sandbox path is resolved here).</summary>
     private protected AdminSignInRequest SignInRequest() => new()
     {
         TenantId = TenantId,
         Environment = Environment,
-        Sandbox = Sandbox is null ? null : SandboxEndpoint.Parse(Sandbox.TrimStart().StartsWith("{", StringComparison.Ordinal) ? Sandbox : ProviderPath(Sandbox)),
+        Sandbox = SandboxEndpointOf(Sandbox),
         AdminClientId = AdminClientId,
         Interactive = Interactive.IsPresent,
     };

@@ -35,8 +35,7 @@ public abstract partial class GraphMailCredentialCmdlet
         }
 
         request.DefaultFrom = DefaultFromParameter ?? request.DefaultFrom;
-        var sandbox = Sandbox ?? Application?.Sandbox;
-        request.Sandbox = sandbox is null ? null : SandboxEndpoint.Parse(IsJson(sandbox) ? sandbox : ProviderPath(sandbox));
+        request.Sandbox = SandboxEndpointOf(Sandbox ?? Application?.Sandbox);
         return request;
     }
 
@@ -48,8 +47,6 @@ public abstract partial class GraphMailCredentialCmdlet
         : CertificateThumbprint is not null ? CertificateCredential.FromThumbprint(CertificateThumbprint)
         : CertificatePath is not null ? CertificateCredential.FromFile(ProviderPath(CertificatePath), CertificatePassword)
         : null;
-
-    private static bool IsJson(string text) => text.TrimStart().StartsWith("{", System.StringComparison.Ordinal);
 
     /// <summary>
     /// The bound values PowerShell's own types hold (switches, PSCredential). The stub System.Management.Automation
