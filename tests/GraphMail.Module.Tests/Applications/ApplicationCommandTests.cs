@@ -21,7 +21,7 @@ public sealed class ApplicationCommandTests
     }
 
     [Fact]
-    public void A_client_secret_is_returned_once_as_a_SecureString_that_signs_in_and_never_appears_in_text()
+    public void A_client_secret_is_returned_once_as_a_SecureString_that_signs_in_tests_ready_and_never_appears_in_text()
     {
         using var shell = new ModuleRunspace();
         var variables = Variables("Secret " + Guid.NewGuid());
@@ -32,6 +32,7 @@ public sealed class ApplicationCommandTests
             $app | Out-String -Width 200
             "$app"
             $app | Connect-GraphMail -PassThru
+            'ready: ' + ($app | Test-GraphMailSetup -Mailbox noreply@contoso.com -Quiet)
             $plain = [System.Net.NetworkCredential]::new('', $app.ClientSecret).Password
             $plain.Length
             $again = New-GraphMailApplication -DisplayName $Name -ClientSecret -TenantId contoso.com -Sandbox $SandboxReadyLine
@@ -45,6 +46,7 @@ public sealed class ApplicationCommandTests
         var expires = (DateTimeOffset)app.Properties["CredentialExpiresOn"].Value;
         Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(29), DateTimeOffset.UtcNow.AddDays(31));
         Assert.Equal("ClientSecret", Text(Single(run, "GraphMail.ConnectionInfo"), "CredentialKind"));
+        Assert.Contains("ready: True", run.Objects.OfType<string>());
         Assert.Equal(40, run.Objects.OfType<int>().Single());
         Assert.True(run.Objects.OfType<bool>().Single());
         var view = run.Objects.OfType<string>().First(t => t.Contains("ClientSecret"));
