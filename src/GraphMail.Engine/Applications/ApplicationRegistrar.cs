@@ -149,7 +149,7 @@ public static class ApplicationRegistrar
             return;
         }
 
-        await CredentialWait.UntilAcceptedAsync(signIn, run.Request.WaitTimeout, run.Request.Status, Task.Delay, cancellationToken).ConfigureAwait(false);
+        await CredentialWait.UntilAcceptedAsync(signIn, run.Request.WaitTimeout, run.Request.Status, cancellationToken).ConfigureAwait(false);
         run.Result.SignInVerified = true;
         run.Step(step, ApplicationStepStatus.Verified, "Entra ID accepts the credential: Connect-GraphMail can use it now.");
     }

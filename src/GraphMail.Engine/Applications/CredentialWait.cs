@@ -14,14 +14,19 @@ internal static class CredentialWait
 {
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
 
+    internal static Task<bool> UntilAcceptedAsync(ConnectionRequest signIn, TimeSpan timeout, Action<string> status, CancellationToken cancellationToken) =>
+        UntilAcceptedAsync(signIn, timeout, status, Task.Delay, () => DateTimeOffset.UtcNow, cancellationToken);
+
+    /// <param name="delay">How a pause is waited (tests pass one that moves <paramref name="now"/> instead).</param>
     internal static async Task<bool> UntilAcceptedAsync(
-        ConnectionRequest signIn, TimeSpan timeout, Action<string> status, Func<TimeSpan, CancellationToken, Task> delay, CancellationToken cancellationToken)
+        ConnectionRequest signIn, TimeSpan timeout, Action<string> status, Func<TimeSpan, CancellationToken, Task> delay, Func<DateTimeOffset> now,
+        CancellationToken cancellationToken)
     {
-        var started = DateTimeOffset.UtcNow;
+        var started = now();
         var pause = TimeSpan.FromSeconds(1);
         for (var attempt = 1; ; attempt++)
         {
-            var waited = DateTimeOffset.UtcNow - started;
+            var waited = now() - started;
             status($"Waiting for Entra ID to accept the new credential: sign-in attempt {attempt}, {waited.TotalSeconds:0} s of at most {timeout.TotalSeconds:0} s");
             try
             {
@@ -30,11 +35,12 @@ internal static class CredentialWait
             }
             catch (GraphMailException e) when (NotReplicatedYet(e))
             {
-                if (DateTimeOffset.UtcNow - started + pause > timeout)
+                if (now() - started + pause > timeout)
                 {
                     throw new GraphMailException(ErrorIds.CredentialNotAccepted, GraphMailErrorKind.OperationTimeout,
                         $"Entra ID still refuses the new credential of app {signIn.ClientId} after {timeout.TotalSeconds:0} s ({e.ServiceCode}): it has not replicated yet.",
-                        "Wait a few minutes and run Connect-GraphMail, or run New-GraphMailApplication again (it finds what exists and waits again); -WaitTimeoutSeconds waits longer.", e);
+                        "Wait a few minutes and run Connect-GraphMail, or run New-GraphMailApplication again (it finds what exists and waits again); -WaitTimeoutSeconds waits longer.", e)
+                        .WithService(e.ServiceCode, e.HttpStatus, e.RequestId, e.ClientRequestId);
                 }
 
                 await delay(pause, cancellationToken).ConfigureAwait(false);
