@@ -112,6 +112,23 @@ public sealed class ApplicationLifecycleTests : IDisposable
         Assert.Equal(registered.AppId, Text(second, "ClientId"));
     }
 
+    [Fact]
+    public async Task Stop_ends_the_wait_for_replication_at_once()
+    {
+        _sandbox.Control.UpdateSettings(s => s with { ReplicationDelaySeconds = 3600 });
+        using var shell = new ModuleRunspace();
+        var refused = _sandbox.Control.WaitForRequestAsync(r => r.Route == "token" && r.Status == 400 && r.AppId != SandboxDefaults.GraphCommandLineToolsId);
+
+        var run = await shell.RunAndStopAsync(
+            "New-GraphMailApplication -DisplayName $Name -CertificatePath $Pfx -CertificatePassword $Password -TenantId contoso.com -Sandbox $SandboxReadyLine",
+            refused, Variables("Stopped " + Guid.NewGuid())).WaitAsync(TimeSpan.FromMinutes(1));
+
+        // Without Stop() the command would go on signing in for its 300 s default bound.
+        Assert.Empty(run.Output);
+        Assert.Equal(new PipelineStoppedException().Message, run.Terminating?.Exception.Message);
+        Assert.Empty(run.Errors);
+    }
+
     internal static PSObject Single(ScriptRun run, string typeName) => Assert.Single(run.Output, o => o.TypeNames.Contains(typeName));
 
     internal static string? Text(PSObject item, string property) => item.Properties[property].Value?.ToString();
