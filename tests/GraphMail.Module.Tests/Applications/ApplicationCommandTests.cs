@@ -55,6 +55,29 @@ public sealed class ApplicationCommandTests
     }
 
     [Fact]
+    public void MultiTenant_makes_a_vendors_app_with_its_consent_redirect_and_completes_a_single_tenant_one()
+    {
+        using var shell = new ModuleRunspace();
+        var variables = Variables("Vendor " + Guid.NewGuid());
+
+        var run = shell.Run("""
+            New-GraphMailApplication -DisplayName $Name -ClientSecret -TenantId contoso.com -Sandbox $SandboxReadyLine -WaitTimeoutSeconds 0
+            New-GraphMailApplication -DisplayName $Name -ClientSecret -MultiTenant -RedirectUri https://vendor.example/consent -WaitTimeoutSeconds 0
+            """, variables);
+
+        Assert.Empty(run.AllErrors);
+        var (single, multi) = (run.Output[0], run.Output[1]);
+        Assert.Equal("AzureADMyOrg", Text(single, "SignInAudience"));
+        Assert.Equal("SignIn:Skipped", Steps(single).Last());
+        Assert.Equal("Application:Updated", Steps(multi)[0]);
+        Assert.Contains("made multi-tenant; redirect URI https://vendor.example/consent added",
+            ((System.Collections.IEnumerable)multi.Properties["Steps"].Value).Cast<object>().Select(PSObject.AsPSObject).Select(s => Text(s, "Detail")).First());
+        Assert.Equal("AzureADMultipleOrgs", Text(multi, "SignInAudience"));
+        var registered = Assert.Single(_sandbox.Control.GetApplications(SandboxDefaults.TenantDomain), a => a.DisplayName == (string)variables["Name"]!);
+        Assert.Equal(("AzureADMultipleOrgs", "https://vendor.example/consent"), (registered.SignInAudience, Assert.Single(registered.RedirectUris)));
+    }
+
+    [Fact]
     public void WhatIf_registers_nothing_and_says_what_it_would_do()
     {
         using var shell = new ModuleRunspace();
