@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('GraphMail.Format.ps1xml')
-    CmdletsToExport      = @('Add-GraphMailSandboxFault', 'Clear-GraphMailSandboxFault', 'Clear-GraphMailSandboxMessage', 'Connect-GraphMail', 'ConvertFrom-GraphMailConsentResponse', 'Disconnect-GraphMail', 'Get-GraphMailConnection', 'Get-GraphMailConsentUrl', 'Get-GraphMailSandboxMessage', 'New-GraphMailMailboxScope', 'Send-GraphMail', 'Start-GraphMailSandbox', 'Stop-GraphMailSandbox', 'Test-GraphMailSetup')
+    CmdletsToExport      = @('Add-GraphMailSandboxFault', 'Clear-GraphMailSandboxFault', 'Clear-GraphMailSandboxMessage', 'Connect-GraphMail', 'Connect-GraphMailAdmin', 'ConvertFrom-GraphMailConsentResponse', 'Disconnect-GraphMail', 'Disconnect-GraphMailAdmin', 'Get-GraphMailConnection', 'Get-GraphMailConsentUrl', 'Get-GraphMailSandboxMessage', 'New-GraphMailApplication', 'New-GraphMailMailboxScope', 'Remove-GraphMailApplication', 'Send-GraphMail', 'Start-GraphMailSandbox', 'Stop-GraphMailSandbox', 'Test-GraphMailSetup')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -11,8 +11,9 @@ Test     Build, then xunit (dotnet test) and the Pester suite (in a child pwsh, 
 Pester   the Pester suite only, in a child pwsh, against the module already built.
 Package  Build, then the PowerShell Gallery .nupkg in out/packages/, then installs it from there into an empty module
          path in a child pwsh and imports it by name.
-Demo     Build, then imports the module, starts its sandbox, connects, tests the setup, sends a mail and shows what the
-         sandbox received.
+Demo     Build, then the admin's flow from nothing against the sandbox the module ships: signs in as its administrator,
+         registers an app (consent, certificate, the replication wait), connects with it, tests the setup, sends a mail,
+         shows what the sandbox received, and removes the app.
 
 On a machine with only the .NET SDK: dotnet tool restore, then dotnet pwsh ./build.ps1 -Task <task>.
 

@@ -1,5 +1,7 @@
-# The main job, end to end, against the sandbox the module ships: connect as an app, check the setup, send a mail,
-# and show what "Microsoft" received. Run it through ./build.ps1 -Task Demo (which builds first), or directly:
+# The admin's whole job, from nothing, against the sandbox the module ships: sign in as an administrator, register an
+# app with Mail.Send consent and a certificate, wait until "Entra ID" accepts it, connect with it, check the setup,
+# send a mail, show what "Microsoft" received, and remove the app again. Run it through ./build.ps1 -Task Demo
+# (which builds first), or directly:
 #   pwsh ./tools/Demo.ps1 [-ModuleManifest ./out/GraphMail/<version>/GraphMail.psd1]
 [CmdletBinding()]
 param(
@@ -15,32 +17,59 @@ if (-not $ModuleManifest) {
 }
 
 # A bare relative path would be taken for a module name: import the full path.
-Import-Module -Name (Resolve-Path -LiteralPath $ModuleManifest).ProviderPath -Force
+$manifest = (Resolve-Path -LiteralPath $ModuleManifest).ProviderPath
+Import-Module -Name $manifest -Force
 
-# The default sandbox seed's Sender app: Mail.Send, scoped to noreply@contoso.com (see docs/sandbox.md).
-$clientId = '51c27551-41e7-4952-a996-08bd0bfb1752'
-$secret = ConvertTo-SecureString 'Sbx8Q~GraphMailSender.Secret-0001' -AsPlainText -Force
+# The shipped seed, with its Global Administrator approving the device-code sign-in as soon as it starts (a person
+# would open the page the warning names), and 5 seconds of replication delay, as a real tenant has, to show the wait.
+$work = Join-Path ([System.IO.Path]::GetTempPath()) ('graphmail-demo-' + [guid]::NewGuid().ToString('N'))
+$null = New-Item -ItemType Directory -Path $work
+$seed = Get-Content -LiteralPath (Join-Path (Split-Path -Parent $manifest) 'sandbox' 'Seed' 'default.json') -Raw | ConvertFrom-Json
+$seed.limits | Add-Member -NotePropertyName deviceCodeApprover -NotePropertyValue 'admin@contoso.com' -Force
+$seed.limits | Add-Member -NotePropertyName replicationDelaySeconds -NotePropertyValue 5 -Force
+$seedPath = Join-Path $work 'seed.json'
+$seed | ConvertTo-Json -Depth 20 | Set-Content -LiteralPath $seedPath
 
-$sandbox = Start-GraphMailSandbox
+$sandbox = Start-GraphMailSandbox -SeedPath $seedPath
 try {
-    Write-Host "`n== Connect-GraphMail (to the sandbox at $($sandbox.AuthorityUri))" -ForegroundColor Cyan
-    Connect-GraphMail -Sandbox $sandbox.ReadyLine -TenantId contoso.com -ClientId $clientId -ClientSecret $secret -DefaultFrom noreply@contoso.com -PassThru |
-        Format-List -Property 'TenantId', 'TenantDomain', 'ClientId', 'CredentialKind', 'Roles', 'TokenExpiresOn', 'DefaultFrom'
+    Write-Host "`n== Connect-GraphMailAdmin (the sandbox's Entra ID at $($sandbox.AuthorityUri))" -ForegroundColor Cyan
+    Connect-GraphMailAdmin -TenantId contoso.com -Sandbox $sandbox.ReadyLine -PassThru |
+        Format-List -Property 'UserPrincipalName', 'TenantId', 'ClientId', @{ Name = 'Scopes'; Expression = { $_.Scopes -join ', ' } }
 
-    Write-Host '== Test-GraphMailSetup (designated mailbox noreply@, out-of-scope ceo@)' -ForegroundColor Cyan
-    Test-GraphMailSetup -Mailbox noreply@contoso.com -OutOfScopeMailbox ceo@contoso.com | Format-Table -AutoSize -Wrap
+    Write-Host '== New-GraphMailApplication (registration, Mail.Send consent, a certificate in a PFX, the wait)' -ForegroundColor Cyan
+    $pfx = Join-Path $work 'demo-sender.pfx'
+    $password = ConvertTo-SecureString 'demo-pfx-password' -AsPlainText -Force
+    $app = New-GraphMailApplication -DisplayName 'GraphMail demo sender' -CertificatePath $pfx -CertificatePassword $password
+    $app | Format-List -Property 'DisplayName', 'TenantId', 'ClientId', 'CertificateThumbprint', 'CredentialExpiresOn', 'SignInVerified'
+    $app.Steps | Format-Table -AutoSize -Wrap
+
+    Write-Host '== Run again: every step finds what exists' -ForegroundColor Cyan
+    (New-GraphMailApplication -DisplayName 'GraphMail demo sender' -CertificatePath $pfx -CertificatePassword $password).Steps |
+        Format-Table -Property 'Step', 'Status' -AutoSize
+
+    Write-Host '== $app | Connect-GraphMail' -ForegroundColor Cyan
+    $app | Connect-GraphMail -DefaultFrom noreply@contoso.com -PassThru |
+        Format-List -Property 'TenantId', 'ClientId', 'CredentialKind', 'CertificateThumbprint', 'Roles', 'DefaultFrom'
+
+    Write-Host '== Test-GraphMailSetup (the admin is still signed in, so the Registration check reads the directory)' -ForegroundColor Cyan
+    Test-GraphMailSetup -Mailbox noreply@contoso.com | Format-Table -AutoSize -Wrap
 
     Write-Host '== Send-GraphMail' -ForegroundColor Cyan
-    $report = Join-Path ([System.IO.Path]::GetTempPath()) 'graphmail-demo-report.txt'
+    $report = Join-Path $work 'report.txt'
     Set-Content -LiteralPath $report -Value "Nightly report $(Get-Date -Format o)"
-    Send-GraphMail -To 'Ops Team <ops@contoso.com>' -Subject 'Hello from GraphMail' -Body '<p>Sent through Microsoft Graph (the sandbox).</p>' -BodyAsHtml -Attachments $report -PassThru |
+    Send-GraphMail -To 'Ops Team <ops@contoso.com>' -Subject 'Hello from GraphMail' -Body '<p>Sent through Microsoft Graph (the sandbox) by an app registered a moment ago.</p>' -BodyAsHtml -Attachments $report -PassThru |
         Format-Table -AutoSize
-    Remove-Item -LiteralPath $report
 
     Write-Host '== What the sandbox received' -ForegroundColor Cyan
-    Get-GraphMailSandboxMessage | Format-List -Property 'Mailbox', 'From', 'To', 'Subject', 'BodyType', 'Attachments', 'InternetMessageId', 'ReceivedAt'
+    Get-GraphMailSandboxMessage | Format-List -Property 'Mailbox', 'From', 'To', 'Subject', 'BodyType', 'Attachments', 'ClientId', 'InternetMessageId', 'ReceivedAt'
+
+    Write-Host 'This app can still send as any mailbox: New-GraphMailMailboxScope (or -Mailbox with ExchangeOnlineManagement connected) restricts it.' -ForegroundColor Yellow
+
+    Write-Host '== Remove-GraphMailApplication' -ForegroundColor Cyan
+    $app | Remove-GraphMailApplication -Confirm:$false -PassThru | Format-Table -AutoSize -Wrap
 }
 finally {
     Disconnect-GraphMail -WarningAction SilentlyContinue
     Stop-GraphMailSandbox
+    Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
 }

@@ -43,6 +43,21 @@ public sealed record SandboxSettings
 
     public int UploadSessionLifetimeMinutes { get; init; } = 15;
 
+    /// <summary>
+    /// How long a new app, service principal or credential stays unknown to the token endpoint (AADSTS700016, 7000215,
+    /// 700027), as Entra ID replicates it. POST /_sandbox/directory/replicate ends the wait at once.
+    /// </summary>
+    public int ReplicationDelaySeconds { get; init; } = 5;
+
+    /// <summary>The device code answer's interval: how long clients wait between polls (slow_down when they poll sooner).</summary>
+    public int DeviceCodeIntervalSeconds { get; init; } = 5;
+
+    /// <summary>The device code answer's expires_in.</summary>
+    public int DeviceCodeLifetimeSeconds { get; init; } = 900;
+
+    /// <summary>A user (UPN) who approves every device-code sign-in as it starts; empty: each waits for an approval.</summary>
+    public string DeviceCodeApprover { get; init; } = "";
+
     /// <summary>Throws ArgumentException when a value cannot work.</summary>
     public void Validate()
     {
@@ -57,6 +72,10 @@ public sealed record SandboxSettings
         Check(MaxRecipientsPerMessage >= 1, nameof(MaxRecipientsPerMessage));
         Check(DefaultMaxSendSizeBytes >= 1, nameof(DefaultMaxSendSizeBytes));
         Check(UploadSessionLifetimeMinutes >= 1, nameof(UploadSessionLifetimeMinutes));
+        Check(ReplicationDelaySeconds >= 0, nameof(ReplicationDelaySeconds));
+        Check(DeviceCodeIntervalSeconds >= 0, nameof(DeviceCodeIntervalSeconds));
+        Check(DeviceCodeLifetimeSeconds >= 1, nameof(DeviceCodeLifetimeSeconds));
+        Check(DeviceCodeApprover is not null, nameof(DeviceCodeApprover));
     }
 
     private static void Check(bool valid, string name)

@@ -30,6 +30,9 @@ public sealed class SetupRequest
     /// <summary>When the policy or role assignment was last changed, if the user says.</summary>
     public DateTimeOffset? PolicyChangedAt { get; set; }
 
+    /// <summary>The session's administrator sign-in (Connect-GraphMailAdmin), for the optional Registration check; null: skipped.</summary>
+    public GraphMail.Engine.Connections.Admin.AdminConnection? Admin { get; set; }
+
     /// <summary>What ExchangeOnlineManagement says, gathered by the cmdlet; null when it was not asked.</summary>
     public ExchangeView? Exchange { get; set; }
 

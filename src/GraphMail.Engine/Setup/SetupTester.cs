@@ -68,6 +68,9 @@ public sealed class SetupTester
             subject.Tenant = current.Info.TenantDomain ?? current.Info.TenantId.ToString("D");
             subject.TenantDomain = current.Info.TenantDomain ?? string.Empty;
             TenantCheck.FromConnection(checks, subject, current.Info);
+            subject.ClientId = current.Info.ClientId;
+            subject.IsManagedIdentity = current.Info.CredentialKind == CredentialKind.ManagedIdentity;
+            await RegistrationAsync(request, checks, subject, cancellationToken).ConfigureAwait(false);
             return await CredentialCheck.RenewAsync(checks, subject, current, cancellationToken).ConfigureAwait(false) ? current : null;
         }
 
@@ -75,9 +78,18 @@ public sealed class SetupTester
         subject.Tenant = plan.Tenant?.Value ?? string.Empty;
         subject.TenantDomain = plan.Tenant?.Domain ?? string.Empty;
         subject.ClientId = plan.ClientId ?? string.Empty;
+        subject.IsManagedIdentity = plan.Credential is ManagedIdentityCredential;
         await TenantCheck.RunAsync(checks, subject, _options.Directory, plan, cancellationToken).ConfigureAwait(false);
+        if (!checks.Blocked)
+        {
+            await RegistrationAsync(request, checks, subject, cancellationToken).ConfigureAwait(false);
+        }
+
         return checks.Blocked ? null : await CredentialCheck.ConnectAsync(checks, subject, credentials, cancellationToken).ConfigureAwait(false);
     }
+
+    private Task RegistrationAsync(SetupRequest request, CheckList checks, SetupSubject subject, CancellationToken cancellationToken) =>
+        RegistrationCheck.RunAsync(checks, subject, request.Admin, request.Exchange ?? ExchangeView.NotConnected("it was not asked"), _options.UtcNow(), cancellationToken);
 
     private async Task TestAsync(
         GraphMailConnection connection, SetupRequest request, SetupInputs inputs, CheckList checks, SetupSubject subject, DateTimeOffset now, CancellationToken cancellationToken)

@@ -41,7 +41,32 @@ internal sealed class ControlEndpoints(SandboxControl control)
         yield return Route("PUT", "_sandbox/settings", UpdateSettings);
         yield return Route("POST", "_sandbox/tokens/expire", _ => Done(control.ExpireAllTokens));
         yield return Route("POST", "_sandbox/reset", _ => Done(control.Reset));
+        yield return Route("GET", "_sandbox/devicecode", _ => Ok(control.GetDeviceCodes()));
+        yield return Route("POST", "_sandbox/devicecode/approve", ApproveDeviceCode);
+        yield return Route("POST", "_sandbox/devicecode/decline", request =>
+            Ok(new JsonObject { ["declined"] = control.DeclineDeviceCode(ReadObject(request)?["userCode"]?.GetValue<string>()) }));
+        yield return Route("POST", "_sandbox/directory/replicate", _ => Done(control.ReplicateDirectory));
+        yield return Route("GET", "_sandbox/directory/applications", request => Ok(control.GetApplications(request.QueryValue("tenant") ?? "contoso.com")));
     }
+
+    /// <summary>Body {"userPrincipalName": "...", "userCode": "..." (optional: every pending one)}; answers {"approved": n}.</summary>
+    private SandboxResponse ApproveDeviceCode(SandboxRequest request)
+    {
+        try
+        {
+            var body = ReadObject(request);
+            var user = body?["userPrincipalName"]?.GetValue<string>();
+            return string.IsNullOrWhiteSpace(user)
+                ? Problem("Send {\"userPrincipalName\": \"admin@contoso.com\"} and optionally \"userCode\".")
+                : Ok(new JsonObject { ["approved"] = control.ApproveDeviceCode(user, body?["userCode"]?.GetValue<string>()) });
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return Problem(e.Message);
+        }
+    }
+
+    private static JsonObject? ReadObject(SandboxRequest request) => request.Body.Length == 0 ? null : JsonNode.Parse(request.Body) as JsonObject;
 
     private SandboxResponse AddFaults(SandboxRequest request)
     {

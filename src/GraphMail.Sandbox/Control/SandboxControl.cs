@@ -91,9 +91,32 @@ public sealed class SandboxControl
         return pause;
     }
 
-    /// <summary>Back to the state after start: no messages, drafts, uploads, requests, faults; settings from the seed; counters zeroed.</summary>
+    /// <summary>
+    /// Approves the pending device-code sign-ins as <paramref name="userPrincipalName"/>: the one with
+    /// <paramref name="userCode"/>, or every pending one when it is null. Returns how many.
+    /// </summary>
+    public int ApproveDeviceCode(string userPrincipalName, string? userCode = null) =>
+        _state.DeviceCodes.Decide(userCode, userPrincipalName ?? throw new ArgumentNullException(nameof(userPrincipalName)), decline: false);
+
+    /// <summary>The user declines the pending sign-ins (authorization_declined at the next poll). Returns how many.</summary>
+    public int DeclineDeviceCode(string? userCode = null) => _state.DeviceCodes.Decide(userCode, null, decline: true);
+
+    /// <summary>Every device-code sign-in started since the last reset (without device codes).</summary>
+    public IReadOnlyList<Delegated.DeviceCodeSnapshot> GetDeviceCodes() => _state.DeviceCodes.Snapshot();
+
+    /// <summary>Everything created in the directory so far has replicated: sign-ins see it now, whatever replicationDelaySeconds says.</summary>
+    public void ReplicateDirectory() => _state.DirectoryObjects.ReplicateNow(_state.Clock.GetUtcNow());
+
+    /// <summary>The app registrations of a tenant (by GUID or domain), seeded and created.</summary>
+    public IReadOnlyList<Applications.ApplicationSnapshot> GetApplications(string tenant) =>
+        _state.Directory.FindTenant(tenant) is { } found ? _state.DirectoryObjects.Snapshot(found.Id) : [];
+
+    /// <summary>Back to the state after start: no messages, drafts, uploads, requests, faults, created apps or sign-ins; settings from the seed; counters zeroed.</summary>
     public void Reset()
     {
+        _state.DirectoryObjects.Reset();
+        _state.DeviceCodes.Clear();
+        _state.RefreshTokens.Clear();
         _state.Messages.Clear();
         _state.Requests.Clear();
         _state.Drafts.Clear();

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using GraphMail.Sandbox.Batch;
 using GraphMail.Sandbox.Control;
+using GraphMail.Sandbox.Delegated;
+using GraphMail.Sandbox.Applications;
 using GraphMail.Sandbox.Identity;
 using GraphMail.Sandbox.Mail;
 using GraphMail.Sandbox.Routing;
@@ -22,6 +24,10 @@ internal static class SandboxRoutes
         var uploads = new UploadEndpoints(state, drafts);
         var batch = new BatchEndpoint(dispatcher);
         var controlApi = new ControlEndpoints(control);
+        var deviceCode = new DeviceCodeEndpoint(state);
+        var deviceLogin = new DeviceLoginPage(state);
+        var applications = new ApplicationEndpoints(state);
+        var principals = new ServicePrincipalEndpoints(state);
 
         ThrottleKey? MailboxKey(SandboxRequest request) => MailboxThrottleKey(state, request);
 
@@ -35,6 +41,35 @@ internal static class SandboxRoutes
             new(RouteNames.ManagedIdentity, "GET", new("msi/token"), RouteKind.Identity, managedIdentity.AppServiceAsync),
             new(RouteNames.ManagedIdentity, "POST", new("msi/token"), RouteKind.Identity, managedIdentity.AppServiceAsync),
             new(RouteNames.ManagedIdentity, "GET", new("metadata/identity/oauth2/token"), RouteKind.Identity, managedIdentity.ImdsAsync),
+            new(RouteNames.DeviceCode, "POST", new("{tenant}/oauth2/v2.0/devicecode"), RouteKind.Identity, deviceCode.HandleAsync),
+            new(RouteNames.DeviceLogin, "GET", new("devicelogin"), RouteKind.Identity, deviceLogin.ShowAsync),
+            new(RouteNames.DeviceLogin, "POST", new("devicelogin"), RouteKind.Identity, deviceLogin.ApproveAsync),
+
+            new(RouteNames.ListApplications, "GET", new("v1.0/applications"), RouteKind.Graph, applications.ListAsync),
+            new(RouteNames.CreateApplication, "POST", new("v1.0/applications"), RouteKind.Graph, applications.CreateAsync),
+            new(RouteNames.GetApplication, "GET", new("v1.0/applications/{id}"), RouteKind.Graph, applications.GetAsync),
+            new(RouteNames.GetApplication, "GET", new("v1.0/applications(appId='{appId}')"), RouteKind.Graph, applications.GetAsync),
+            new(RouteNames.UpdateApplication, "PATCH", new("v1.0/applications/{id}"), RouteKind.Graph, applications.UpdateAsync),
+            new(RouteNames.UpdateApplication, "PATCH", new("v1.0/applications(appId='{appId}')"), RouteKind.Graph, applications.UpdateAsync),
+            new(RouteNames.DeleteApplication, "DELETE", new("v1.0/applications/{id}"), RouteKind.Graph, applications.DeleteAsync),
+            new(RouteNames.DeleteApplication, "DELETE", new("v1.0/applications(appId='{appId}')"), RouteKind.Graph, applications.DeleteAsync),
+            new(RouteNames.AddPassword, "POST", new("v1.0/applications/{id}/addPassword"), RouteKind.Graph, applications.AddPasswordAsync),
+            new(RouteNames.AddPassword, "POST", new("v1.0/applications(appId='{appId}')/addPassword"), RouteKind.Graph, applications.AddPasswordAsync),
+            new(RouteNames.RemovePassword, "POST", new("v1.0/applications/{id}/removePassword"), RouteKind.Graph, applications.RemovePasswordAsync),
+            new(RouteNames.RemovePassword, "POST", new("v1.0/applications(appId='{appId}')/removePassword"), RouteKind.Graph, applications.RemovePasswordAsync),
+
+            new(RouteNames.ListServicePrincipals, "GET", new("v1.0/servicePrincipals"), RouteKind.Graph, principals.ListAsync),
+            new(RouteNames.CreateServicePrincipal, "POST", new("v1.0/servicePrincipals"), RouteKind.Graph, principals.CreateAsync),
+            new(RouteNames.GetServicePrincipal, "GET", new("v1.0/servicePrincipals/{id}"), RouteKind.Graph, principals.GetAsync),
+            new(RouteNames.GetServicePrincipal, "GET", new("v1.0/servicePrincipals(appId='{appId}')"), RouteKind.Graph, principals.GetAsync),
+            new(RouteNames.DeleteServicePrincipal, "DELETE", new("v1.0/servicePrincipals/{id}"), RouteKind.Graph, principals.DeleteAsync),
+            new(RouteNames.DeleteServicePrincipal, "DELETE", new("v1.0/servicePrincipals(appId='{appId}')"), RouteKind.Graph, principals.DeleteAsync),
+            new(RouteNames.ListAppRoleAssignments, "GET", new("v1.0/servicePrincipals/{id}/appRoleAssignedTo"), RouteKind.Graph, principals.ListAssignedToAsync),
+            new(RouteNames.ListAppRoleAssignments, "GET", new("v1.0/servicePrincipals/{id}/appRoleAssignments"), RouteKind.Graph, principals.ListAssignmentsAsync),
+            new(RouteNames.GrantAppRole, "POST", new("v1.0/servicePrincipals/{id}/appRoleAssignedTo"), RouteKind.Graph, principals.GrantAsync),
+            new(RouteNames.GrantAppRole, "POST", new("v1.0/servicePrincipals/{id}/appRoleAssignments"), RouteKind.Graph, principals.GrantAsync),
+            new(RouteNames.RevokeAppRole, "DELETE", new("v1.0/servicePrincipals/{id}/appRoleAssignedTo/{assignment}"), RouteKind.Graph, principals.RevokeAsync),
+            new(RouteNames.RevokeAppRole, "DELETE", new("v1.0/servicePrincipals/{id}/appRoleAssignments/{assignment}"), RouteKind.Graph, principals.RevokeAsync),
 
             new(RouteNames.SendMail, "POST", new("v1.0/users/{user}/sendMail"), RouteKind.Graph, sendMail.HandleAsync, MailboxKey),
             new(RouteNames.CreateMessage, "POST", new("v1.0/users/{user}/messages"), RouteKind.Graph, drafts.CreateAsync, MailboxKey),

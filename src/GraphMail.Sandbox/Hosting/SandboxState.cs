@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading;
 using GraphMail.Sandbox.Control;
+using GraphMail.Sandbox.Delegated;
 using GraphMail.Sandbox.Faults;
 using GraphMail.Sandbox.Identity;
 using GraphMail.Sandbox.Mail;
@@ -23,6 +24,7 @@ internal sealed class SandboxState : IDisposable
         Clock = clock;
         SigningKeys = signingKeys;
         Directory = new SandboxDirectory(seed, clock.GetUtcNow());
+        DirectoryObjects = new GraphMail.Sandbox.Applications.DirectoryStore(Directory);
         seed.Limits.Validate();
         _settings = seed.Limits;
         TokenValidator = new AccessTokenValidator(SigningKeys, IssuedTokens, Directory, clock);
@@ -37,6 +39,13 @@ internal sealed class SandboxState : IDisposable
     internal SandboxDirectory Directory { get; }
 
     internal SigningKeys SigningKeys { get; }
+
+    /// <summary>App registrations, service principals and app role assignments, seeded and created at run time.</summary>
+    internal GraphMail.Sandbox.Applications.DirectoryStore DirectoryObjects { get; }
+
+    internal DeviceCodeStore DeviceCodes { get; } = new();
+
+    internal RefreshTokens RefreshTokens { get; } = new();
 
     internal IssuedTokens IssuedTokens { get; } = new();
 

@@ -19,18 +19,11 @@ internal sealed class AccessTokenIssuer(SigningKeys keys, IssuedTokens issued, T
     internal IssuedToken Issue(TokenSubject subject, int lifetimeSeconds)
     {
         var now = clock.GetUtcNow();
-        var issuedAt = now.ToUnixTimeSeconds();
-        var expires = now.AddSeconds(lifetimeSeconds);
-        var uti = Base64Url.Encode(RandomNumberGenerator.GetBytes(16));
         var issuer = IssuerFor(subject.TenantId);
-        var header = new JsonObject { ["typ"] = "JWT", ["alg"] = "RS256", ["x5t"] = keys.KeyId, ["kid"] = keys.KeyId };
         var payload = new JsonObject
         {
             ["aud"] = GraphResource.Audience,
             ["iss"] = issuer,
-            ["iat"] = issuedAt,
-            ["nbf"] = issuedAt,
-            ["exp"] = expires.ToUnixTimeSeconds(),
             ["aio"] = Base64Url.Encode(RandomNumberGenerator.GetBytes(24)),
             ["app_displayname"] = subject.DisplayName,
             ["appid"] = subject.AppId,
@@ -50,10 +43,21 @@ internal sealed class AccessTokenIssuer(SigningKeys keys, IssuedTokens issued, T
         payload["rh"] = "0.sandbox.";
         payload["tenant_region_scope"] = subject.RegionScope;
         payload["tid"] = subject.TenantId.ToString();
+        return Sign(payload, now, lifetimeSeconds);
+    }
+
+    /// <summary>Stamps the lifetime, uti and version on a Graph token's claims and signs it; the token counts as issued.</summary>
+    internal IssuedToken Sign(JsonObject payload, DateTimeOffset now, int lifetimeSeconds)
+    {
+        var expires = now.AddSeconds(lifetimeSeconds);
+        var uti = Base64Url.Encode(RandomNumberGenerator.GetBytes(16));
+        payload["iat"] = now.ToUnixTimeSeconds();
+        payload["nbf"] = now.ToUnixTimeSeconds();
+        payload["exp"] = expires.ToUnixTimeSeconds();
         payload["uti"] = uti;
         payload["ver"] = "1.0";
         payload["xms_tcdt"] = 1_600_000_000;
-
+        var header = new JsonObject { ["typ"] = "JWT", ["alg"] = "RS256", ["x5t"] = keys.KeyId, ["kid"] = keys.KeyId };
         var token = JsonWebToken.Sign(header, payload, keys.Key);
         issued.Add(uti);
         return new IssuedToken(token, now, expires, lifetimeSeconds);

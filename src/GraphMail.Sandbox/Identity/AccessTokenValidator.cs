@@ -61,6 +61,11 @@ internal sealed class AccessTokenValidator(SigningKeys keys, IssuedTokens issued
         }
 
         var appId = jwt.ClaimString("appid") ?? "";
-        return new TokenValidation(new GraphCaller(tenant.Id, appId, jwt.ClaimString("oid"), jwt.ClaimStrings("roles")), null);
+        var scopes = (jwt.ClaimString("scp") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new TokenValidation(new GraphCaller(tenant.Id, appId, jwt.ClaimString("oid"), jwt.ClaimStrings("roles"))
+        {
+            Scopes = scopes,
+            IsUser = jwt.ClaimString("idtyp") == "user",
+        }, null);
     }
 }

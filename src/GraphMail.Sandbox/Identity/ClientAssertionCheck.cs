@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using GraphMail.Sandbox.Applications;
 using GraphMail.Sandbox.Routing;
 using GraphMail.Sandbox.Seed;
 
@@ -17,10 +18,10 @@ internal static class ClientAssertionCheck
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
     internal static CredentialResult Check(
-        SandboxRequest request, SandboxDirectory directory, DirectoryTenant tenant, DirectoryApplication application,
+        SandboxRequest request, SandboxDirectory directory, DirectoryTenant tenant, SignInClient application,
         string assertionType, string assertion, DateTimeOffset now)
     {
-        var clientId = application.Seed.ClientId;
+        var clientId = application.AppId;
         if (assertionType != JwtBearerType)
         {
             return Fail(request, 400, "invalid_request", 90014,

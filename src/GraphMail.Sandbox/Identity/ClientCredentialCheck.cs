@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
+using GraphMail.Sandbox.Applications;
 using GraphMail.Sandbox.Routing;
-using GraphMail.Sandbox.Seed;
 
 namespace GraphMail.Sandbox.Identity;
 
@@ -17,10 +17,11 @@ internal sealed record CredentialResult(string? AppIdAcr, SandboxResponse? Error
 
 internal static class ClientSecretCheck
 {
-    internal static CredentialResult Check(SandboxRequest request, DirectoryApplication application, string secret, DateTimeOffset now)
+    /// <summary>A secret added moments ago is not known yet: it fails as a wrong one does until it has replicated.</summary>
+    internal static CredentialResult Check(SandboxRequest request, SignInClient application, string secret, DateTimeOffset now)
     {
-        var clientId = application.Seed.ClientId;
-        var match = application.Seed.Secrets.FirstOrDefault(s => s.Value == secret);
+        var clientId = application.AppId;
+        var match = application.Secrets.FirstOrDefault(s => s.SecretText == secret);
         if (match is null)
         {
             return CredentialResult.Fail(AadErrors.Create(request, 401, "invalid_client", 7000215,

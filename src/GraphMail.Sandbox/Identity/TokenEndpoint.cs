@@ -5,13 +5,17 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using GraphMail.Sandbox.Delegated;
 using GraphMail.Sandbox.Hosting;
 using GraphMail.Sandbox.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace GraphMail.Sandbox.Identity;
 
-/// <summary>POST /{tenant}/oauth2/v2.0/token with grant_type=client_credentials (secret, HTTP Basic, or client assertion).</summary>
+/// <summary>
+/// POST /{tenant}/oauth2/v2.0/token with grant_type=client_credentials (secret, HTTP Basic, or client assertion); the
+/// delegated grants (device code, refresh token) are <see cref="DelegatedGrants"/>'.
+/// </summary>
 internal sealed class TokenEndpoint(SandboxState state)
 {
     private static readonly HashSet<string> OpenIdScopes = new(StringComparer.OrdinalIgnoreCase) { "openid", "profile", "offline_access", "email" };
@@ -42,14 +46,19 @@ internal sealed class TokenEndpoint(SandboxState state)
             return AadErrors.MissingParameter(request, "grant_type");
         }
 
+        if (DelegatedGrants.Handles(grantType))
+        {
+            return new DelegatedGrants(state).Handle(request, tenant, clientId, grantType, form);
+        }
+
         if (grantType != "client_credentials")
         {
             return AadErrors.Create(request, 400, "unsupported_grant_type", 70003, $"The app requested an unsupported grant type '{grantType}'.");
         }
 
-        var application = state.Directory.FindApplication(clientId);
-        var principal = application?.FindServicePrincipal(tenant.Id);
-        if (application is null || principal is null)
+        var now = state.Clock.GetUtcNow();
+        var application = state.DirectoryObjects.FindForSignIn(tenant.Id, clientId, now);
+        if (application?.ServicePrincipalId is not { } principalId)
         {
             return AadErrors.Create(request, 400, "unauthorized_client", 700016,
                 $"Application with identifier '{clientId}' was not found in the directory '{tenant.Seed.DisplayName}'. " +
@@ -57,7 +66,6 @@ internal sealed class TokenEndpoint(SandboxState state)
                 "You may have sent your authentication request to the wrong tenant.");
         }
 
-        var now = state.Clock.GetUtcNow();
         var secret = form.GetValueOrDefault("client_secret") ?? basicSecret;
         var assertion = form.GetValueOrDefault("client_assertion");
         var credential = (secret, assertion) switch
@@ -80,7 +88,7 @@ internal sealed class TokenEndpoint(SandboxState state)
         }
 
         var token = state.TokenIssuer.Issue(
-            new TokenSubject(tenant.Id, tenant.Seed.RegionScope, clientId, application.Seed.DisplayName, principal.ObjectId, principal.GrantedRoles, credential.AppIdAcr!),
+            new TokenSubject(tenant.Id, tenant.Seed.RegionScope, clientId, application.DisplayName, principalId, application.GraphRoles, credential.AppIdAcr!),
             state.Settings.TokenLifetimeSeconds);
         return SandboxResponse.Json(200, new JsonObject
         {
@@ -116,7 +124,8 @@ internal sealed class TokenEndpoint(SandboxState state)
         return null;
     }
 
-    private static Dictionary<string, string> ReadForm(SandboxRequest request)
+    /// <summary>The form body of an Entra ID endpoint (empty unless the Content-Type says form).</summary>
+    internal static Dictionary<string, string> ReadForm(SandboxRequest request)
     {
         var contentType = request.Header("Content-Type") ?? "";
         if (!contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))

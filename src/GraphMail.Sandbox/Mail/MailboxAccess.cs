@@ -40,7 +40,8 @@ internal static class MailboxAccess
 
         if (!entraGrant && rbacForRole.Count == 0)
         {
-            error = caller.Roles.Count == 0 && rbac.Count == 0
+            // A user's (delegated) token is not how GraphMail sends: the sandbox's mail routes serve apps only.
+            error = caller.Roles.Count == 0 && rbac.Count == 0 && !caller.IsUser
                 ? GraphErrors.Create(request, 401, "NoPermissionsInAccessToken", "The token contains no permissions, or permissions can not be understood.")
                 : GraphErrors.Create(request, 403, "ErrorAccessDenied", GraphErrors.AccessDenied);
             return null;

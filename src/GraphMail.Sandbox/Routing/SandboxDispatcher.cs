@@ -17,7 +17,7 @@ namespace GraphMail.Sandbox.Routing;
 /// </summary>
 internal sealed class SandboxDispatcher
 {
-    private static readonly string[] SecretQueryKeys = ["authtoken", "client_secret", "client_assertion", "code", "sig", "access_token"];
+    private static readonly string[] SecretQueryKeys = ["authtoken", "client_secret", "client_assertion", "code", "sig", "access_token", "device_code", "refresh_token"];
     private readonly SandboxState _state;
 
     internal SandboxDispatcher(SandboxState state, SandboxControl control)

@@ -6,7 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace GraphMail.Sandbox.Seed;
 
-/// <summary>The seed indexed for lookups: tenants by GUID or domain, apps by client ID, users by UPN or id.
+/// <summary>The seed indexed for lookups: tenants by GUID or domain, users by UPN or id (apps are in Directory/DirectoryStore).
 /// Building it validates the seed (unique keys, references that resolve).</summary>
 internal sealed class SandboxDirectory
 {
@@ -66,8 +66,6 @@ internal sealed class SandboxDirectory
     internal IEnumerable<DirectoryTenant> Tenants => _tenants.Values.Distinct();
 
     internal DirectoryTenant? FindTenant(string idOrDomain) => _tenants.GetValueOrDefault(idOrDomain);
-
-    internal DirectoryApplication? FindApplication(string clientId) => _applications.GetValueOrDefault(clientId);
 
     internal SeedManagedIdentity? FindSystemAssignedIdentity() =>
         _managedIdentities.FirstOrDefault(i => i.Kind == SeedManagedIdentityKind.SystemAssigned);
@@ -175,10 +173,8 @@ internal sealed class DirectoryApplication
 
     internal SeedApplication Seed { get; }
 
+    /// <summary>Decoded once at load, so a seed with a bad certificate is refused at start.</summary>
     internal IReadOnlyList<RegisteredCertificate> Certificates { get; }
-
-    internal SeedServicePrincipal? FindServicePrincipal(Guid tenantId) =>
-        Seed.ServicePrincipals.FirstOrDefault(p => p.TenantId == tenantId);
 }
 
 /// <summary>A seeded key credential with its certificate decoded once.</summary>

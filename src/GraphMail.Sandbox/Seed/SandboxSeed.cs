@@ -70,6 +70,10 @@ public sealed record SeedUser
 
     /// <summary>Free-form attributes an RBAC management scope filter can test (Department, CustomAttribute1...).</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Entra ID roles the user holds ("Global Administrator", "Application Administrator"...): what a delegated
+    /// sign-in may do in the directory.</summary>
+    public IReadOnlyList<string> DirectoryRoles { get; init; } = [];
 }
 
 public enum SeedAccessRight
@@ -134,6 +138,12 @@ public sealed record SeedApplication
     public required string ClientId { get; init; }
 
     public string DisplayName { get; init; } = "";
+
+    /// <summary>The tenant the app is registered in (where GET /applications lists it); null: its first service principal's tenant.</summary>
+    public Guid? HomeTenantId { get; init; }
+
+    /// <summary>Public client flows allowed (device code): isFallbackPublicClient in Graph.</summary>
+    public bool PublicClient { get; init; }
 
     public IReadOnlyList<SeedSecret> Secrets { get; init; } = [];
 

@@ -127,6 +127,28 @@ public static class ErrorIds
     public const string InvalidServicePrincipalObjectId = "InvalidServicePrincipalObjectId";
     public const string InvalidScopingName = "InvalidScopingName";
     public const string ExchangeCommandFailed = "ExchangeCommandFailed";
+
+    // Admin sign-in and directory work: Connect-GraphMailAdmin, New-/Remove-GraphMailApplication
+    public const string AdminSignInExpired = "AdminSignInExpired";
+    public const string AdminSignInDeclined = "AdminSignInDeclined";
+    public const string AdminUserNotFound = "AdminUserNotFound";
+    public const string AdminSignInFailed = "AdminSignInFailed";
+    public const string AdminSignInNotSupported = "AdminSignInNotSupported";
+    public const string AdminNotConnected = "GraphMailAdminNotConnected";
+    public const string AdminTenantMismatch = "AdminTenantMismatch";
+    public const string DirectoryPermissionDenied = "DirectoryPermissionDenied";
+    public const string DirectoryRequestFailed = "DirectoryRequestFailed";
+    public const string ApplicationNotFound = "ApplicationNotFound";
+    public const string ApplicationNameAmbiguous = "ApplicationNameAmbiguous";
+    public const string InvalidApplicationName = "InvalidApplicationName";
+    public const string InvalidRedirectUri = "InvalidRedirectUri";
+    public const string InvalidCredentialLifetime = "InvalidCredentialLifetime";
+    public const string CertificateCreationFailed = "CertificateCreationFailed";
+    public const string CertificateStoreUnavailable = "CertificateStoreUnavailable";
+    public const string CertificateFileExists = "CertificateFileExists";
+    public const string CertificatePasswordRequired = "CertificatePasswordRequired";
+    public const string CredentialNotAccepted = "CredentialNotAccepted";
+
     // Sandbox: Start-GraphMailSandbox and the cmdlets that read and steer it
     public const string SandboxNotStarted = "SandboxNotStarted";
     public const string SandboxFilesMissing = "SandboxFilesMissing";

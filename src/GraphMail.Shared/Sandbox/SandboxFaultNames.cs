@@ -22,6 +22,22 @@ public static class SandboxFaultNames
     public const string CancelUploadRoute = "cancelUpload";
     public const string SendRoute = "send";
     public const string BatchRoute = "batch";
+    public const string DeviceCodeRoute = "deviceCode";
+    public const string DeviceLoginRoute = "deviceLogin";
+    public const string ListApplicationsRoute = "listApplications";
+    public const string CreateApplicationRoute = "createApplication";
+    public const string GetApplicationRoute = "getApplication";
+    public const string UpdateApplicationRoute = "updateApplication";
+    public const string DeleteApplicationRoute = "deleteApplication";
+    public const string AddPasswordRoute = "addPassword";
+    public const string RemovePasswordRoute = "removePassword";
+    public const string ListServicePrincipalsRoute = "listServicePrincipals";
+    public const string CreateServicePrincipalRoute = "createServicePrincipal";
+    public const string GetServicePrincipalRoute = "getServicePrincipal";
+    public const string DeleteServicePrincipalRoute = "deleteServicePrincipal";
+    public const string ListAppRoleAssignmentsRoute = "listAppRoleAssignments";
+    public const string GrantAppRoleRoute = "grantAppRole";
+    public const string RevokeAppRoleRoute = "revokeAppRole";
 
     public const string Latency = "latency";
     public const string Throttle = "throttle";
@@ -35,6 +51,9 @@ public static class SandboxFaultNames
     {
         TokenRoute, ManagedIdentityRoute, OpenIdRoute, KeysRoute, SendMailRoute, CreateMessageRoute, GetMessageRoute,
         DeleteMessageRoute, AddAttachmentRoute, CreateUploadSessionRoute, UploadChunkRoute, CancelUploadRoute, SendRoute, BatchRoute,
+        DeviceCodeRoute, DeviceLoginRoute, ListApplicationsRoute, CreateApplicationRoute, GetApplicationRoute, UpdateApplicationRoute,
+        DeleteApplicationRoute, AddPasswordRoute, RemovePasswordRoute, ListServicePrincipalsRoute, CreateServicePrincipalRoute,
+        GetServicePrincipalRoute, DeleteServicePrincipalRoute, ListAppRoleAssignmentsRoute, GrantAppRoleRoute, RevokeAppRoleRoute,
     };
 
     public static IReadOnlyList<string> Kinds { get; } = new[]

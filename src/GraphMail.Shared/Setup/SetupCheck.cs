@@ -9,6 +9,12 @@ public enum SetupCheck
     /// <summary>The tenant resolves (domain → tenant ID) in the chosen cloud.</summary>
     Tenant,
 
+    /// <summary>
+    /// Optional, with an administrator signed in (Connect-GraphMailAdmin): the app's service principal, its Mail.Send admin
+    /// consent and its credentials' expiry as the directory holds them, and a tenant-wide grant beside an RBAC scope.
+    /// </summary>
+    Registration,
+
     /// <summary>The credential gets a token from Entra ID.</summary>
     Credential,
 

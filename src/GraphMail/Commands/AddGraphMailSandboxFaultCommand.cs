@@ -13,7 +13,10 @@ public sealed class AddGraphMailSandboxFaultCommand : GraphMailSandboxCmdlet
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateSet(TokenRoute, ManagedIdentityRoute, OpenIdRoute, KeysRoute, SendMailRoute, CreateMessageRoute, GetMessageRoute,
-        DeleteMessageRoute, AddAttachmentRoute, CreateUploadSessionRoute, UploadChunkRoute, CancelUploadRoute, SendRoute, BatchRoute)]
+        DeleteMessageRoute, AddAttachmentRoute, CreateUploadSessionRoute, UploadChunkRoute, CancelUploadRoute, SendRoute, BatchRoute,
+        DeviceCodeRoute, DeviceLoginRoute, ListApplicationsRoute, CreateApplicationRoute, GetApplicationRoute, UpdateApplicationRoute,
+        DeleteApplicationRoute, AddPasswordRoute, RemovePasswordRoute, ListServicePrincipalsRoute, CreateServicePrincipalRoute,
+        GetServicePrincipalRoute, DeleteServicePrincipalRoute, ListAppRoleAssignmentsRoute, GrantAppRoleRoute, RevokeAppRoleRoute)]
     public string Route { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 1)]

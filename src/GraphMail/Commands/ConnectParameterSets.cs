@@ -10,4 +10,7 @@ internal static class ConnectParameterSets
     internal const string CertificatePath = "CertificatePath";
     internal const string ManagedIdentity = "ManagedIdentity";
     internal const string EnvironmentVariable = "EnvironmentVariable";
+
+    /// <summary>New-GraphMailApplication's output, piped in.</summary>
+    internal const string Application = "Application";
 }

@@ -10,7 +10,7 @@ namespace GraphMail.Commands;
 /// What every GraphMail cmdlet shares: engine calls awaited on the pipeline thread with a token that
 /// StopProcessing (Ctrl+C) cancels, and GraphMailException turned into an ErrorRecord by the one mapping.
 /// </summary>
-public abstract class GraphMailCmdlet : PSCmdlet, IDisposable
+public abstract partial class GraphMailCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
 

@@ -1,3 +1,4 @@
+using GraphMail.Engine.Applications;
 using System.Security;
 using GraphMail.Engine.Connections;
 using GraphMail.Engine.Connections.Configuration;
@@ -9,12 +10,14 @@ public abstract partial class GraphMailCredentialCmdlet
 {
     /// <summary>The user's input an error record points at: the sandbox when that was refused, else the item, else the credential input.</summary>
     private protected object? ErrorTargetOf(GraphMailException error, object? item = null) =>
-        error.ErrorId == ErrorIds.InvalidSandboxEndpoint ? Sandbox : item ?? (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId;
+        error.ErrorId == ErrorIds.InvalidSandboxEndpoint
+            ? Sandbox ?? Application?.Sandbox
+            : item ?? (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId ?? (object?)Application;
 
     /// <summary>True when any credential parameter was given (a credential parameter set, not the current connection).</summary>
     private protected bool HasCredentialParameters =>
         TenantId is not null || ClientId is not null || ClientSecret is not null || Credential is not null || CertificateThumbprint is not null ||
-        Certificate is not null || CertificatePath is not null || ManagedIdentity.IsPresent || EnvironmentVariable.IsPresent;
+        Certificate is not null || CertificatePath is not null || ManagedIdentity.IsPresent || EnvironmentVariable.IsPresent || Application is not null;
 
     /// <summary>A cmdlet's own -DefaultFrom, which overrides the environment variables' default sender.</summary>
     private protected virtual string? DefaultFromParameter => null;
@@ -26,31 +29,17 @@ public abstract partial class GraphMailCredentialCmdlet
     {
         var request = bound.EnvironmentVariable
             ? EnvironmentConfiguration.Read(Variables)
-            : new ConnectionRequest { TenantId = TenantId, ClientId = bound.CredentialUserName ?? ClientId, Credential = CredentialFromParameters(bound) };
-        if (EnvironmentGiven || !bound.EnvironmentVariable)
+            : Application is { } app
+                ? new ConnectionRequest { TenantId = app.TenantId, ClientId = app.ClientId, Credential = ApplicationCredentials.From(app), Environment = app.Environment }
+                : new ConnectionRequest { TenantId = TenantId, ClientId = bound.CredentialUserName ?? ClientId, Credential = CredentialFromParameters(bound) };
+        if (EnvironmentGiven || (!bound.EnvironmentVariable && Application is null))
         {
             request.Environment = Environment;
         }
 
         request.DefaultFrom = DefaultFromParameter ?? request.DefaultFrom;
-        request.Sandbox = Sandbox is null ? null : SandboxEndpoint.Parse(SandboxEndpoint.IsLineOrUrl(Sandbox) ? Sandbox : FileSystemPath(Sandbox));
+        request.Sandbox = SandboxEndpointOf(Sandbox ?? Application?.Sandbox);
         return request;
-    }
-
-    /// <summary>
-    /// A path as PowerShell means it; as typed when PowerShell cannot read it as a file-system path (an unknown drive
-    /// such as "https:"), so the engine names it in its own error instead of PowerShell's DriveNotFound.
-    /// </summary>
-    private string FileSystemPath(string path)
-    {
-        try
-        {
-            return ProviderPath(path);
-        }
-        catch (System.Management.Automation.RuntimeException e) when (e is not System.Management.Automation.PipelineStoppedException)
-        {
-            return path;
-        }
     }
 
     private AppCredential? CredentialFromParameters(BoundValues bound) =>

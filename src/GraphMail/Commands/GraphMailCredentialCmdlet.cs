@@ -9,10 +9,8 @@ namespace GraphMail.Commands;
 /// The parameters that prove an app's identity, one parameter set per credential kind, shared by every cmdlet that
 /// signs in (Connect-GraphMail, Test-GraphMailSetup), so the names, aliases and sets are the same everywhere.
 /// </summary>
-public abstract partial class GraphMailCredentialCmdlet : GraphMailCmdlet
+public abstract partial class GraphMailCredentialCmdlet : GraphMailCloudCmdlet
 {
-    private GraphMailEnvironment _environment = GraphMailEnvironment.Global;
-
     [Parameter(Mandatory = true, ParameterSetName = ConnectParameterSets.ClientSecret)]
     [Parameter(Mandatory = true, ParameterSetName = ConnectParameterSets.Credential)]
     [Parameter(Mandatory = true, ParameterSetName = ConnectParameterSets.CertificateThumbprint)]
@@ -65,24 +63,11 @@ public abstract partial class GraphMailCredentialCmdlet : GraphMailCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ConnectParameterSets.EnvironmentVariable)]
     public SwitchParameter EnvironmentVariable { get; set; }
 
-    [Parameter]
-    public GraphMailEnvironment Environment
-    {
-        get => _environment;
-        set
-        {
-            _environment = value;
-            EnvironmentGiven = true;
-        }
-    }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Sandbox { get; set; }
+    /// <summary>New-GraphMailApplication's output: its tenant, client ID, credential, cloud and sandbox.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ConnectParameterSets.Application)]
+    [ValidateNotNull]
+    public GraphMailApplication? Application { get; set; }
 
     /// <summary>Where -EnvironmentVariable reads from; tests put a dictionary here.</summary>
     internal IEnvironmentVariables Variables { get; set; } = ProcessEnvironmentVariables.Instance;
-
-    /// <summary>True when -Environment was given (it then overrides what environment variables say).</summary>
-    internal bool EnvironmentGiven { get; private set; }
 }

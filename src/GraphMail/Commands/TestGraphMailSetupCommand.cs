@@ -10,7 +10,8 @@ namespace GraphMail.Commands;
 /// <summary>
 /// Checks the real path layer by layer and says which one is wrong: one SetupCheckResult per check, then a
 /// SetupSummary (or only $true/$false with -Quiet). Takes Connect-GraphMail's credential parameters, or tests the
-/// runspace's connection (which it never replaces). ExchangeOnlineManagement's view is gathered here, on the pipeline thread.
+/// runspace's connection (which it never replaces). ExchangeOnlineManagement's view is gathered here, on the pipeline thread;
+/// with an administrator signed in (Connect-GraphMailAdmin) the Registration check reads the app in the directory.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "GraphMailSetup", DefaultParameterSetName = CurrentConnectionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(SetupCheckResult), typeof(SetupSummary))]
@@ -54,6 +55,7 @@ public sealed class TestGraphMailSetupCommand : GraphMailCredentialCmdlet
             {
                 Credentials = HasCredentialParameters ? ToRequest() : CurrentConnectionOnly(),
                 Connection = Session.Connection,
+                Admin = Session.Admin?.Connection,
                 Mailbox = Mailbox,
                 OutOfScopeMailbox = OutOfScopeMailbox,
                 TestRecipient = TestRecipient,

@@ -14,7 +14,7 @@ public sealed class ConnectionContractTests
 
         Assert.Equal("ClientSecret", connect.DefaultParameterSet);
         Assert.Equal(
-            ["Certificate", "CertificatePath", "CertificateThumbprint", "ClientSecret", "Credential", "EnvironmentVariable", "ManagedIdentity"],
+            ["Application", "Certificate", "CertificatePath", "CertificateThumbprint", "ClientSecret", "Credential", "EnvironmentVariable", "ManagedIdentity"],
             connect.Parameters.Select(p => p.ParameterSet).Where(s => s != "__AllParameterSets").Distinct().OrderBy(s => s, StringComparer.Ordinal));
         Assert.Equal(["GraphMail.ConnectionInfo"], connect.OutputTypeNames);
     }
@@ -27,6 +27,7 @@ public sealed class ConnectionContractTests
     [InlineData("CertificatePath", "TenantId,ClientId,CertificatePath")]
     [InlineData("ManagedIdentity", "ManagedIdentity")]
     [InlineData("EnvironmentVariable", "EnvironmentVariable")]
+    [InlineData("Application", "Application")]
     public void EachSetMandatesWhatItNeeds(string set, string mandatory)
     {
         var parameters = CommandMetadata.Get("Connect-GraphMail").Parameters.Where(p => p.ParameterSet == set).ToList();

@@ -10,6 +10,12 @@ public static class SandboxDefaults
     public const string Noreply = "noreply@contoso.com";
     public const string Ceo = "ceo@contoso.com";
 
+    /// <summary>Global Administrator: signs in for directory work.</summary>
+    public const string Admin = "admin@contoso.com";
+
+    /// <summary>Microsoft Graph Command Line Tools, the admin sign-in's public client.</summary>
+    public const string GraphCommandLineToolsId = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+
     /// <summary>Mail.Send, scoped to graphmail-senders@ (noreply@, reports@).</summary>
     public const string SenderAppId = "51c27551-41e7-4952-a996-08bd0bfb1752";
     public const string SenderSecret = "Sbx8Q~GraphMailSender.Secret-0001";

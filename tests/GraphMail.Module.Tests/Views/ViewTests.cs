@@ -7,8 +7,16 @@ namespace GraphMail.Module.Tests.Views;
 /// Every view in GraphMail.Format.ps1xml renders real objects of its type through Out-String at 80 and 120 columns
 /// without an error, and every type that has a view is covered here.
 /// </summary>
-public sealed class ViewTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+public sealed class ViewTests : IClassFixture<SandboxFixture>
 {
+    private readonly SandboxFixture sandbox;
+
+    public ViewTests(SandboxFixture sandbox)
+    {
+        this.sandbox = sandbox;
+        sandbox.Control.UpdateSettings(s => s with { DeviceCodeApprover = SandboxDefaults.Admin, ReplicationDelaySeconds = 0 });
+    }
+
     // Objects of every viewed type, made by the cmdlets themselves, in $Objects[<type name>].
     private const string MakeObjects = FakeExchangeOnline.Script + SandboxFixture.ConnectSender + """
 
@@ -22,6 +30,10 @@ public sealed class ViewTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         $Objects['GraphMail.ManagedIdentityConsentScript'] = Get-GraphMailConsentUrl -ManagedIdentity 'automation-account'
         $Objects['GraphMail.ConsentResponse'] = ConvertFrom-GraphMailConsentResponse -Uri "https://vendor.example/consent?admin_consent=True&tenant=$TenantGuid"
         $Objects['GraphMail.MailboxScopeStep'] = New-GraphMailMailboxScope -ClientId $ClientId -Mailbox noreply@contoso.com -ServicePrincipalObjectId 6c0f1e42-52a5-4bd8-a3a2-1c9d2c1e7b11 -WhatIf -WarningAction SilentlyContinue
+        $Objects['GraphMail.AdminConnectionInfo'] = Connect-GraphMailAdmin -TenantId contoso.com -Sandbox $SandboxReadyLine -PassThru -WarningAction SilentlyContinue
+        $app = New-GraphMailApplication -DisplayName ('A view ' + [guid]::NewGuid()) -ClientSecret -TenantId contoso.com -Sandbox $SandboxReadyLine -WaitTimeoutSeconds 0
+        $Objects['GraphMail.GraphMailApplication'] = $app
+        $Objects['GraphMail.GraphMailApplicationStep'] = $app.Steps
         $sandbox = Start-GraphMailSandbox
         try {
             Connect-GraphMail -Sandbox $sandbox -TenantId contoso.com -ClientId $ClientId -ClientSecret $ClientSecret -DefaultFrom noreply@contoso.com

@@ -14,6 +14,12 @@ internal static class SandboxDefaults
     internal const string Noreply = "noreply@contoso.com";
     internal const string NoreplyId = "da00309b-09e3-449e-9c15-072b11156be6";
     internal const string Admin = "admin@contoso.com";
+
+    /// <summary>Cloud Application Administrator: manages apps, cannot grant Microsoft Graph's app roles.</summary>
+    internal const string AppAdmin = "appadmin@contoso.com";
+
+    /// <summary>Microsoft Graph Command Line Tools: the first-party public client of admin sign-ins.</summary>
+    internal const string GraphCommandLineToolsId = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
     internal const string Ceo = "ceo@contoso.com";
     internal const string Reports = "reports@contoso.com";
     internal const long ReportsMaxSendSize = 10 * 1024 * 1024;

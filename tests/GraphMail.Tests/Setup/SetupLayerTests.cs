@@ -22,10 +22,12 @@ public sealed class SetupLayerTests : IClassFixture<SandboxFixture>
         var report = await RunAsync(Request(_sandbox.Server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret));
 
         Assert.Equal(
-            [SetupCheck.Tenant, SetupCheck.Credential, SetupCheck.Permissions, SetupCheck.SenderMailbox, SetupCheck.SenderAccess, SetupCheck.VerificationSend, SetupCheck.Scoping, SetupCheck.LargeAttachments],
+            [SetupCheck.Tenant, SetupCheck.Registration, SetupCheck.Credential, SetupCheck.Permissions, SetupCheck.SenderMailbox, SetupCheck.SenderAccess, SetupCheck.VerificationSend, SetupCheck.Scoping, SetupCheck.LargeAttachments],
             report.Checks.Select(c => c.Check));
-        Assert.All(report.Checks.Where(c => c.Check != SetupCheck.VerificationSend), c => Assert.Equal(SetupCheckStatus.Passed, c.Status));
+        Assert.All(report.Checks.Where(c => c.Check is not (SetupCheck.VerificationSend or SetupCheck.Registration)), c => Assert.Equal(SetupCheckStatus.Passed, c.Status));
         Assert.Contains("Opt-in", report.Check(SetupCheck.VerificationSend).Detail);
+        Assert.Equal(SetupCheckStatus.Skipped, report.Check(SetupCheck.Registration).Status);
+        Assert.StartsWith("Optional: Connect-GraphMailAdmin", report.Check(SetupCheck.Registration).Detail);
         Assert.Contains("'contoso.com' is tenant " + SandboxDefaults.TenantId, report.Check(SetupCheck.Tenant).Detail);
         Assert.Contains("[RAOP]", report.Check(SetupCheck.Scoping).Detail);
         Assert.Equal("ErrorAccessDenied", report.Check(SetupCheck.Scoping).ServiceCode);
@@ -35,7 +37,7 @@ public sealed class SetupLayerTests : IClassFixture<SandboxFixture>
         Assert.True(summary.Ready);
         Assert.Equal(("contoso.com", SandboxDefaults.TenantId, SandboxDefaults.SenderAppId, SandboxDefaults.Noreply, "GraphMail.Sandbox"),
             (summary.TenantDomain, summary.TenantId, summary.ClientId, summary.Mailbox, summary.Cloud));
-        Assert.Equal((7, 0, 0, 1), (summary.Passed, summary.Failed, summary.Warnings, summary.Skipped));
+        Assert.Equal((7, 0, 0, 2), (summary.Passed, summary.Failed, summary.Warnings, summary.Skipped));
     }
 
     [Fact]
