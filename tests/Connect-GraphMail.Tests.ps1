@@ -145,7 +145,7 @@ Describe 'Connect-GraphMail with a managed identity' {
 Describe 'Connect-GraphMail from environment variables' {
     BeforeEach {
         $script:Saved = @{}
-        foreach ($name in 'GRAPHMAIL_TENANT_ID', 'GRAPHMAIL_CLIENT_ID', 'GRAPHMAIL_CLIENT_SECRET', 'GRAPHMAIL_CLIENT_CERTIFICATE_PATH', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH') {
+        foreach ($name in 'GRAPHMAIL_TENANT_ID', 'GRAPHMAIL_CLIENT_ID', 'GRAPHMAIL_CLIENT_SECRET', 'GRAPHMAIL_CLIENT_CERTIFICATE_PATH', 'GRAPHMAIL_DEFAULT_FROM', 'GRAPHMAIL_ENVIRONMENT', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH') {
             $Saved[$name] = [Environment]::GetEnvironmentVariable($name)
             [Environment]::SetEnvironmentVariable($name, $null)
         }
@@ -173,6 +173,28 @@ Describe 'Connect-GraphMail from environment variables' {
         $env:AZURE_CLIENT_SECRET = $SenderSecretText
 
         (Connect-GraphMail -Sandbox $Sandbox.ReadyLine -EnvironmentVariable -PassThru).CredentialKind | Should -Be 'ClientSecret'
+    }
+
+    It 'takes GRAPHMAIL_DEFAULT_FROM, and -DefaultFrom over it' {
+        $env:GRAPHMAIL_TENANT_ID = $Tenant
+        $env:GRAPHMAIL_CLIENT_ID = $SenderApp
+        $env:GRAPHMAIL_CLIENT_SECRET = $SenderSecretText
+        $env:GRAPHMAIL_DEFAULT_FROM = 'reports@contoso.com'
+
+        (Connect-GraphMail -Sandbox $Sandbox.ReadyLine -EnvironmentVariable -PassThru).DefaultFrom | Should -Be 'reports@contoso.com'
+        (Connect-GraphMail -Sandbox $Sandbox.ReadyLine -EnvironmentVariable -DefaultFrom noreply@contoso.com -PassThru).DefaultFrom | Should -Be 'noreply@contoso.com'
+    }
+
+    It 'refuses a GRAPHMAIL_ENVIRONMENT that is no cloud, by name' {
+        $env:GRAPHMAIL_TENANT_ID = $Tenant
+        $env:GRAPHMAIL_CLIENT_ID = $SenderApp
+        $env:GRAPHMAIL_CLIENT_SECRET = $SenderSecretText
+        $env:GRAPHMAIL_ENVIRONMENT = 'Mars'
+
+        $err = { Connect-GraphMail -Sandbox $Sandbox.ReadyLine -EnvironmentVariable } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -Be "InvalidEnvironmentVariable,$CmdletId"
+        $err.Exception.Message | Should -Match "GRAPHMAIL_ENVIRONMENT is 'Mars'"
     }
 
     It 'names exactly the missing variables' {
