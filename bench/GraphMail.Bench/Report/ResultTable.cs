@@ -22,7 +22,7 @@ public static class ResultTable
         output.WriteLine("Checks:");
         foreach (var row in rows)
         {
-            output.WriteLine($"- {row.Benchmark}: {row.Checks}");
+            output.WriteLine($"- {row.Benchmark}: {(row.Correct ? "correct" : "**INCORRECT**")}: {row.Checks}");
         }
 
         output.WriteLine();

@@ -1,0 +1,18 @@
+# The import benchmark: prints how many milliseconds one import took in a fresh `pwsh -File`. PowerShell's own
+# Utility module is re-imported first, so Import-Module's own first-use cost is outside the clock for every target.
+#   -Kind Module   Import-Module <manifest>
+#   -Kind Formats  Update-FormatData -AppendPath <ps1xml> (format data alone)
+param([string] $Path, [ValidateSet('Module', 'Formats')] [string] $Kind = 'Module')
+
+$ErrorActionPreference = 'Stop'
+Import-Module Microsoft.PowerShell.Utility -Force
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+if ($Kind -eq 'Module') {
+    Import-Module $Path
+}
+else {
+    Update-FormatData -AppendPath $Path
+}
+
+$clock.Stop()
+$clock.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)
