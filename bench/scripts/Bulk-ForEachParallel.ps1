@@ -20,7 +20,7 @@ $send = {
         saveToSentItems = $false
     } | ConvertTo-Json -Depth 5
     try {
-        Invoke-RestMethod -Method Post -Uri $using:uri -SkipCertificateCheck -Headers $using:headers -ContentType 'application/json' -Body $message
+        $null = Invoke-RestMethod -Method Post -Uri $using:uri -SkipCertificateCheck -Headers $using:headers -ContentType 'application/json' -Body $message
         @{ subject = $_.Subject; status = 'Sent' }
     }
     catch {

@@ -19,7 +19,7 @@ function Send-Row($row) {
         saveToSentItems = $false
     } | ConvertTo-Json -Depth 5
     try {
-        Invoke-RestMethod -Method Post -Uri "$($endpoints.graph)/users/noreply@contoso.com/sendMail" -SkipCertificateCheck `
+        $null = Invoke-RestMethod -Method Post -Uri "$($endpoints.graph)/users/noreply@contoso.com/sendMail" -SkipCertificateCheck `
             -Headers $headers -ContentType 'application/json' -Body $message
         @{ subject = $row.Subject; status = 'Sent' }
     }
