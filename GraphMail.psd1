@@ -1,5 +1,5 @@
 @{
-    # The binary module itself, no script module in front of it (that cost ~100 ms per import, docs/performance.md).
+    # The binary module itself: a script module in front of it cost about half the import (docs/performance.md).
     # $PSEdition is one of the few variables a manifest may read, in Windows PowerShell 5.1 too.
     RootModule           = if ($PSEdition -eq 'Core') { 'bin/net8.0/GraphMail.dll' } else { 'bin/net472/GraphMail.dll' }
     ModuleVersion        = '0.1.0'

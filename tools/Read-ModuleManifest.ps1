@@ -1,6 +1,6 @@
 # Reads a module manifest the way Import-Module does, for this PowerShell's edition: GraphMail.psd1 picks its
 # RootModule and PowerShellVersion with $PSEdition, which Import-PowerShellDataFile refuses. The file is checked
-# against the restricted language first (only $PSEdition and $PSScriptRoot allowed), so it runs no code.
+# against the restricted language first (only $PSEdition and $PSScriptRoot allowed), so it evaluates data, never commands.
 #   & ./tools/Read-ModuleManifest.ps1 ./GraphMail.psd1   # -> hashtable
 param(
     [Parameter(Mandatory)]
