@@ -33,7 +33,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
-$version = (Import-PowerShellDataFile (Join-Path $root 'GraphMail.psd1')).ModuleVersion
+$version = (& (Join-Path $root 'tools' 'Read-ModuleManifest.ps1') (Join-Path $root 'GraphMail.psd1')).ModuleVersion
 $moduleDirectory = [System.IO.Path]::Combine($root, 'out', 'GraphMail', $version)
 $testResults = [System.IO.Path]::Combine($root, 'out', 'TestResults')
 

@@ -14,7 +14,7 @@ AfterAll {
 Describe 'tools/Package.ps1' -Skip:($PSVersionTable.PSEdition -eq 'Desktop') {
     It 'writes the package, then installs and imports it by name in a clean PowerShell' {
         $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
-        $exported = (Import-PowerShellDataFile -LiteralPath $ModuleManifest).CmdletsToExport.Count
+        $exported = (& (Join-Path $RepositoryRoot 'tools' 'Read-ModuleManifest.ps1') $ModuleManifest).CmdletsToExport.Count
         $text = & $pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $RepositoryRoot 'tools' 'Package.ps1') -ModuleDirectory (Split-Path -Parent $ModuleManifest) -OutputDirectory $Output 2>&1
         $LASTEXITCODE | Should -Be 0 -Because ($text -join "`n")
 

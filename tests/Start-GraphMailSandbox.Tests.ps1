@@ -3,7 +3,7 @@
 
 BeforeDiscovery {
     # Send-GraphMail comes from another part of the module; the example test runs where it is built in.
-    $script:HasSendGraphMail = (Import-PowerShellDataFile (Join-Path (Split-Path -Parent $PSScriptRoot) 'GraphMail.psd1')).CmdletsToExport -contains 'Send-GraphMail'
+    $script:HasSendGraphMail = (& ([System.IO.Path]::Combine((Split-Path -Parent $PSScriptRoot), 'tools', 'Read-ModuleManifest.ps1')) (Join-Path (Split-Path -Parent $PSScriptRoot) 'GraphMail.psd1')).CmdletsToExport -contains 'Send-GraphMail'
 }
 
 BeforeAll {

@@ -4,7 +4,7 @@
 # (./build.ps1 Test does both, and runs Pester in a child pwsh so the DLLs are not held by this session).
 
 $script:RepositoryRoot = Split-Path -Parent $PSScriptRoot
-$script:ModuleVersion = (Import-PowerShellDataFile (Join-Path $RepositoryRoot 'GraphMail.psd1')).ModuleVersion
+$script:ModuleVersion = (& ([System.IO.Path]::Combine($RepositoryRoot, 'tools', 'Read-ModuleManifest.ps1')) (Join-Path $RepositoryRoot 'GraphMail.psd1')).ModuleVersion
 $script:ModuleManifest = [System.IO.Path]::Combine($RepositoryRoot, 'out', 'GraphMail', $ModuleVersion, 'GraphMail.psd1')
 
 if (-not (Test-Path -LiteralPath $ModuleManifest)) {

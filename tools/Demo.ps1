@@ -12,7 +12,7 @@ param(
 $ErrorActionPreference = 'Stop'
 if (-not $ModuleManifest) {
     $root = Split-Path -Parent $PSScriptRoot
-    $version = (Import-PowerShellDataFile (Join-Path $root 'GraphMail.psd1')).ModuleVersion
+    $version = (& (Join-Path $PSScriptRoot 'Read-ModuleManifest.ps1') (Join-Path $root 'GraphMail.psd1')).ModuleVersion
     $ModuleManifest = [System.IO.Path]::Combine($root, 'out', 'GraphMail', $version, 'GraphMail.psd1')
 }
 

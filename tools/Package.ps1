@@ -14,7 +14,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $ModuleDirectory = (Resolve-Path -LiteralPath $ModuleDirectory).ProviderPath
-$version = (Import-PowerShellDataFile (Join-Path $ModuleDirectory 'GraphMail.psd1')).ModuleVersion
+$version = (& (Join-Path $PSScriptRoot 'Read-ModuleManifest.ps1') (Join-Path $ModuleDirectory 'GraphMail.psd1')).ModuleVersion
 $OutputDirectory = New-Item -ItemType Directory -Force -Path $OutputDirectory | Select-Object -ExpandProperty FullName
 $package = Join-Path $OutputDirectory "GraphMail.$version.nupkg"
 Remove-Item -LiteralPath $package -ErrorAction SilentlyContinue

@@ -1,33 +1,26 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace GraphMail.Bench;
 
-/// <summary>The harness's arguments: which benchmarks, full size or --quick, and how many cold-start runs.</summary>
-public sealed record BenchCommand(IReadOnlySet<string> Benchmarks, bool Quick, int ColdStartRuns)
+/// <summary>The harness's arguments: which rows, how many cold-start and import runs, how many messages.</summary>
+public sealed record BenchCommand(IReadOnlyList<string> Rows, int Runs, int Messages, long AttachmentBytes)
 {
     public const string Usage = """
-        GraphMail benchmarks (docs/performance.md).
+        GraphMail benchmarks (docs/performance.md): real `pwsh -File` scripts against a standalone GraphMail.Sandbox.
 
-        Usage: dotnet run -c Release --project bench/GraphMail.Bench -- <all|bulk|coldstart|memory|import>... [--quick] [--runs N]
+        Usage: dotnet run -c Release --project bench/GraphMail.Bench -- <all|row...> [--runs N] [--quick]
 
-          bulk       1,000 messages from one mailbox, sandbox latency 40 ms, 4 requests in flight: against the floor
-                     (1,000 x 40 ms / 4) and a sequential loop; again with 5 % of sends answered 429 (Retry-After 1 s)
-          coldstart  a fresh process to its first accepted send: the built module vs MSAL + raw HttpClient (medians)
-          memory     one 100 MiB attachment: peak resident growth of the sending process
-          import     which assemblies importing the module loads
-          --quick    a smoke run: 100 messages, 3 cold-start runs, a 20 MiB attachment
-          --runs N   cold-start runs of each program (default 15; at least 11 for numbers worth writing down)
+          rows       {0}
+          --runs N   fresh pwsh processes per program in the cold and import rows (default 7; 21 for numbers to keep)
+          --quick    a smoke run: 100 messages, 3 runs, a 20 MiB attachment
         """;
-
-    public static readonly string[] All = { "bulk", "coldstart", "memory", "import" };
-
-    public bool Runs(string benchmark) => Benchmarks.Contains(benchmark);
 
     public static BenchCommand Parse(IReadOnlyList<string> args)
     {
-        var benchmarks = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var rows = new List<string>();
         var quick = false;
         int? runs = null;
         for (var i = 0; i < args.Count; i++)
@@ -35,7 +28,7 @@ public sealed record BenchCommand(IReadOnlySet<string> Benchmarks, bool Quick, i
             switch (args[i])
             {
                 case "all":
-                    benchmarks.UnionWith(All);
+                    rows.AddRange(BenchRows.All.Keys.Where(name => !rows.Contains(name)));
                     break;
                 case "--quick":
                     quick = true;
@@ -44,19 +37,19 @@ public sealed record BenchCommand(IReadOnlySet<string> Benchmarks, bool Quick, i
                     runs = n;
                     i++;
                     break;
-                case var name when Array.IndexOf(All, name) >= 0:
-                    benchmarks.Add(name);
+                case var name when BenchRows.All.ContainsKey(name):
+                    rows.Add(name);
                     break;
                 default:
                     throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
         }
 
-        if (benchmarks.Count == 0)
+        if (rows.Count == 0)
         {
-            throw new ArgumentException("Name a benchmark, or all.");
+            throw new ArgumentException("Name a row, or all.");
         }
 
-        return new BenchCommand(benchmarks, quick, runs ?? (quick ? 3 : 15));
+        return new BenchCommand(rows, runs ?? (quick ? 3 : 7), quick ? 100 : 1000, (quick ? 20L : 100L) * 1024 * 1024);
     }
 }

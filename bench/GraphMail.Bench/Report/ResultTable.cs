@@ -22,7 +22,8 @@ public static class ResultTable
         output.WriteLine("Checks:");
         foreach (var row in rows)
         {
-            output.WriteLine($"- {row.Benchmark}: {row.Checks}");
+            var verdict = row.Met is null ? "baseline, as measured" : row.Correct ? "correct" : "**INCORRECT**";
+            output.WriteLine($"- {row.Benchmark}: {verdict}: {row.Checks}");
         }
 
         output.WriteLine();

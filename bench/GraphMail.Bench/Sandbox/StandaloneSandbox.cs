@@ -7,7 +7,7 @@ using GraphMail.Engine.Connections;
 namespace GraphMail.Bench.Sandbox;
 
 /// <summary>
-/// GraphMail.Sandbox in a process of its own (`dotnet GraphMail.Sandbox.dll --port 0 --connection-file ...`), so the
+/// GraphMail.Sandbox in a process of its own (`dotnet GraphMail.Sandbox.dll --port 0 --seed bench-seed.json --connection-file ...`), so the
 /// processes measured share the machine with it but not a runtime. Dispose stops it with SIGTERM, as CI would.
 /// </summary>
 public sealed class StandaloneSandbox : IDisposable
@@ -27,19 +27,20 @@ public sealed class StandaloneSandbox : IDisposable
 
     public SandboxEndpoint Endpoint { get; }
 
-    /// <summary>The file Connect-GraphMail -Sandbox and the cold-start processes read.</summary>
+    /// <summary>The file Connect-GraphMail -Sandbox and the Invoke-RestMethod scripts read.</summary>
     public string ConnectionFile => Path.Combine(_directory, "sandbox.json");
 
     public static async Task<StandaloneSandbox> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("graphmail-bench-").FullName;
+        var seed = BenchSeed.Write(directory);
         var start = new ProcessStartInfo(BenchPaths.DotnetHost)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { BenchPaths.Sandbox, "--port", "0", "--connection-file", Path.Combine(directory, "sandbox.json") })
+        foreach (var argument in new[] { BenchPaths.Sandbox, "--port", "0", "--seed", seed, "--connection-file", Path.Combine(directory, "sandbox.json") })
         {
             start.ArgumentList.Add(argument);
         }

@@ -12,11 +12,15 @@ public sealed class ImportTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         using var shell = new ModuleRunspace();
 
         var run = shell.Run("""
-            $manifest = Import-PowerShellDataFile -LiteralPath $ManifestPath
+            $manifest = & $Reader $ManifestPath
             $manifest.CmdletsToExport | Sort-Object
             '--'
             (Get-Module GraphMail).ExportedCmdlets.Keys | Sort-Object
-            """, new System.Collections.Hashtable { ["ManifestPath"] = BuiltModule.Manifest });
+            """, new System.Collections.Hashtable
+            {
+                ["ManifestPath"] = BuiltModule.Manifest,
+                ["Reader"] = System.IO.Path.Combine(BuiltModule.RepositoryRoot, "tools", "Read-ModuleManifest.ps1"),
+            });
 
         Assert.Null(run.Terminating);
         var lines = run.Objects.Cast<string>().ToList();

@@ -5,7 +5,7 @@ using GraphMail.Module.Tests.Infrastructure;
 
 namespace GraphMail.Module.Tests.Module;
 
-/// <summary>GraphMail.psd1 as PowerShell reads it (Import-PowerShellDataFile, Test-ModuleManifest).</summary>
+/// <summary>GraphMail.psd1 as PowerShell reads it (tools/Read-ModuleManifest.ps1 for this edition, Test-ModuleManifest).</summary>
 public sealed class ManifestTests
 {
     private static readonly Hashtable Manifest = Read();
@@ -13,7 +13,11 @@ public sealed class ManifestTests
     private static Hashtable Read()
     {
         using var shell = new ModuleRunspace();
-        var run = shell.Run("Import-PowerShellDataFile -LiteralPath $Path", new Hashtable { ["Path"] = Path.Combine(BuiltModule.RepositoryRoot, "GraphMail.psd1") });
+        var run = shell.Run("& $Reader $Path", new Hashtable
+        {
+            ["Reader"] = Path.Combine(BuiltModule.RepositoryRoot, "tools", "Read-ModuleManifest.ps1"),
+            ["Path"] = Path.Combine(BuiltModule.RepositoryRoot, "GraphMail.psd1"),
+        });
         Assert.Null(run.Terminating);
         return Assert.IsType<Hashtable>(Assert.Single(run.Objects));
     }
@@ -57,8 +61,19 @@ public sealed class ManifestTests
     public void RunsOnBothEditionsFromWindowsPowerShell51()
     {
         Assert.Equal(["Core", "Desktop"], Strings("CompatiblePSEditions").OrderBy(e => e));
-        Assert.Equal("5.1", Manifest["PowerShellVersion"]);
-        Assert.Equal("GraphMail.psm1", Manifest["RootModule"]);
+        // Read here by PowerShell 7: the Core branch of the manifest's $PSEdition choices.
+        Assert.Equal("7.4", Manifest["PowerShellVersion"]);
+        Assert.Equal("bin/net8.0/GraphMail.dll", Manifest["RootModule"]);
+    }
+
+    [Fact]
+    public void WindowsPowerShellGetsTheNet472BuildFrom51()
+    {
+        var text = File.ReadAllText(Path.Combine(BuiltModule.RepositoryRoot, "GraphMail.psd1"));
+
+        Assert.Contains("RootModule           = if ($PSEdition -eq 'Core') { 'bin/net8.0/GraphMail.dll' } else { 'bin/net472/GraphMail.dll' }", text);
+        Assert.Contains("PowerShellVersion    = if ($PSEdition -eq 'Core') { '7.4' } else { '5.1' }", text);
+        Assert.True(File.Exists(Path.Combine(BuiltModule.Directory, "bin", "net472", "GraphMail.dll")));
     }
 
     [Fact]

@@ -16,7 +16,6 @@ public sealed class ModuleLayoutTests
 
     [Theory]
     [InlineData("GraphMail.psd1")]
-    [InlineData("GraphMail.psm1")]
     [InlineData("GraphMail.Format.ps1xml")]
     [InlineData("LICENSE")]
     [InlineData("en-US/about_GraphMail.help.txt")]

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using GraphMail.Bench.Report;
+using GraphMail.Bench.Sandbox;
+using static GraphMail.Bench.Report.ResultTable;
+
+namespace GraphMail.Bench.Rows;
+
+/// <summary>
+/// Many senders: `Import-Csv | Send-GraphMail` with a From column spreading the messages over 10 mailboxes (the bench
+/// seed's sender01..10@contoso.com, GraphMail Unscoped), each with its own 4-request limit, 40 ms latency. Floor =
+/// messages × 40 ms / (10 × 4). Target ≤ 1.10 ×.
+/// </summary>
+public sealed class ManySendersRow : IBenchRow
+{
+    public string Description => "senders: 1,000 messages over 10 mailboxes, each with its own 4-request limit, against its floor";
+
+    public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context)
+    {
+        var run = new BulkRun("Bulk-GraphMail.ps1", "senders", context.Command.Messages, 40, 0, BenchSeed.Senders, SandboxApp.Unscoped);
+        var (elapsed, tally, _) = await run.RunAsync(context).ConfigureAwait(false);
+        var ratio = elapsed / run.Floor;
+        return
+        [
+            new BenchRow(
+                $"many senders: {context.Command.Messages:N0} messages over {BenchSeed.Senders.Count} mailboxes, Import-Csv | Send-GraphMail",
+                Seconds(elapsed),
+                $"floor {Seconds(run.Floor)}",
+                Times(ratio),
+                "≤ 1.10 ×",
+                ratio <= 1.10,
+                tally.Line,
+                tally.Correct),
+        ];
+    }
+}

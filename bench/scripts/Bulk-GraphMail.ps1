@@ -1,0 +1,17 @@
+# Bulk, GraphMail: `Import-Csv | Send-GraphMail` in the real pipeline. Connecting and a warm-up CSV are outside the
+# clock. Writes {elapsedMs, results: [{subject, status}]} as JSON to -Out.
+param([string] $Module, [string] $Sandbox, [string] $ClientId, [string] $Secret, [string] $Csv, [string] $WarmUpCsv, [string] $Out)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $Module
+Connect-GraphMail -Sandbox $Sandbox -TenantId contoso.com -ClientId $ClientId -ClientSecret (ConvertTo-SecureString $Secret -AsPlainText -Force) -DefaultFrom noreply@contoso.com
+Import-Csv -LiteralPath $WarmUpCsv | Send-GraphMail
+
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+$results = Import-Csv -LiteralPath $Csv | Send-GraphMail -PassThru -ErrorAction Continue
+$clock.Stop()
+
+@{
+    elapsedMs = $clock.Elapsed.TotalMilliseconds
+    results   = @($results | ForEach-Object { @{ subject = $_.Subject; status = "$($_.Status)" } })
+} | ConvertTo-Json -Depth 3 -Compress | Set-Content -LiteralPath $Out

@@ -1,0 +1,1 @@
+# The cold-start floor: `pwsh -File` of a script that does nothing.
