@@ -89,17 +89,26 @@ internal static class ErrorRecords
         var parts = new List<string>();
         foreach (System.Collections.DictionaryEntry entry in dictionary)
         {
-            parts.Add(entry.Key + "=" + (entry.Value is System.Collections.IEnumerable list and not string ? string.Join(",", ToStrings(list)) : entry.Value));
+            parts.Add(entry.Key + "=" + Plain(PSObject.AsPSObject(entry.Value).BaseObject));
         }
 
         return Shorten("@{" + string.Join("; ", parts) + "}");
     }
 
-    private static IEnumerable<string> ToStrings(System.Collections.IEnumerable list)
+    /// <summary>A value as the user typed it; "…" for anything else (a credential, a script block), never its type name.</summary>
+    private static string Plain(object? value) => value switch
+    {
+        null => string.Empty,
+        string or ValueType => value.ToString() ?? string.Empty,
+        System.Collections.IEnumerable list => string.Join(",", Items(list)),
+        _ => "…",
+    };
+
+    private static IEnumerable<string> Items(System.Collections.IEnumerable list)
     {
         foreach (var item in list)
         {
-            yield return item?.ToString() ?? string.Empty;
+            yield return Plain(item is PSObject wrapped ? wrapped.BaseObject : item);
         }
     }
 

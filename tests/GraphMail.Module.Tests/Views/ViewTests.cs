@@ -23,6 +23,7 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
         $Objects = @{}
         $Objects['GraphMail.ConnectionInfo'] = Get-GraphMailConnection
         $Objects['GraphMail.SendResult'] = Send-GraphMail -To ops@contoso.com -Subject 'A view' -PassThru
+        $Objects['GraphMail.GraphMailException'] = (Send-GraphMail -From nobody@contoso.com -To ops@contoso.com -Subject 'A view' -PassThru -ErrorAction SilentlyContinue).Error
         $checks = Test-GraphMailSetup -Mailbox noreply@contoso.com -OutOfScopeMailbox ceo@contoso.com -WarningAction SilentlyContinue
         $Objects['GraphMail.SetupCheckResult'] = $checks | Where-Object { $_ -is [GraphMail.SetupCheckResult] }
         $Objects['GraphMail.SetupSummary'] = $checks | Where-Object { $_ -is [GraphMail.SetupSummary] }
@@ -137,6 +138,21 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
 
         var line = Assert.Single(Lines(text), l => l.StartsWith("InternetMessageId", System.StringComparison.Ordinal));
         Assert.Matches(@"^InternetMessageId : <[0-9a-f]{32}@contoso\.com>$", line);
+    }
+
+    [Fact]
+    public void ASendResultsErrorShowsItsFixAndNoStackTrace()
+    {
+        // A sender that is no mailbox: Graph refuses it, and the result carries the error (never its inner exception's stack).
+        var text = RenderDefault("""
+            $failed = Send-GraphMail -From nobody@contoso.com -To ops@contoso.com -Subject 'An error' -PassThru -ErrorAction SilentlyContinue
+            $failed.Error | Format-List
+            """, 80);
+
+        var lines = Lines(text);
+        Assert.Equal(["ErrorId", "Kind", "Cause", "Fix", "ServiceCode", "HttpStatus", "RequestId"], lines.Where(l => !l.StartsWith(' ')).Select(l => l.Split(' ')[0]));
+        Assert.DoesNotMatch(@"\n\s+at [A-Z]", text);
+        Assert.Contains("SenderMailboxNotFound", lines[0], System.StringComparison.Ordinal);
     }
 
     [Theory]
