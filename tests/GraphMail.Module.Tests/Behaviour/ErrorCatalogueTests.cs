@@ -49,6 +49,11 @@ public sealed class ErrorCatalogueTests(SandboxFixture sandbox) : IClassFixture<
         ["InvalidHeaderValue"] = ("Send-GraphMail -To ops@contoso.com -Subject x -Header @{ 'X-Word' = \"caf$([char]0xe9)\" }", true, "\"caf$([char]0xe9)\""),
         ["TooManyHeaders"] = ("Send-GraphMail -To ops@contoso.com -Subject x -Header @{ 'X-1' = 'a'; 'X-2' = 'a'; 'X-3' = 'a'; 'X-4' = 'a'; 'X-5' = 'a'; 'X-6' = 'a' }", true, null),
 
+        ["SenderRequired"] = ($"Connect-GraphMail {AsSender}; Send-GraphMail -To ops@contoso.com -Subject x", false, null),
+        ["TooManyRecipients"] = ("Send-GraphMail -To (1..501 | ForEach-Object { \"u$_@contoso.com\" }) -Subject x", true, null),
+        ["InvalidSendParameter"] = ("[pscustomobject]@{ To = 'ops@contoso.com'; Subject = 'x'; Header = 'text' } | Send-GraphMail", true, null),
+        ["InputNotRecognized"] = ("42 | Send-GraphMail -Subject x", true, "'42'"),
+
         // Send-GraphMail: what the sandbox's Graph answered
         ["SenderMailboxNotFound"] = ("Send-GraphMail -From nobody@contoso.com -To ops@contoso.com -Subject x", true, null),
         ["SenderOutOfAppScope"] = ("Send-GraphMail -From ceo@contoso.com -To ops@contoso.com -Subject x", true, null),
@@ -57,6 +62,9 @@ public sealed class ErrorCatalogueTests(SandboxFixture sandbox) : IClassFixture<
         ["InvalidConsentClientId"] = ("Get-GraphMailConsentUrl -ClientId my-app -Tenant contoso.com -SkipTenantLookup", false, "'my-app'"),
         ["InvalidConsentTenant"] = ($"Get-GraphMailConsentUrl -ClientId {App} -Tenant 'not a domain' -SkipTenantLookup", false, "'not a domain'"),
         ["InvalidConsentResponse"] = ("ConvertFrom-GraphMailConsentResponse -Uri 'https://vendor.example/consent?code=abc'", false, "'https://vendor.example/consent?code=abc'"),
+        ["InvalidConsentRedirectUri"] = ($"Get-GraphMailConsentUrl -ClientId {App} -Tenant contoso.com -SkipTenantLookup -RedirectUri 'not a uri'", false, "'not a uri'"),
+        ["InvalidConsentState"] = ($"Get-GraphMailConsentUrl -ClientId {App} -Tenant contoso.com -SkipTenantLookup -RedirectUri 'https://vendor.example/consent' -State \"a`nb\"", false, "\"a`nb\""),
+        ["InvalidPolicyChangedAt"] = ("$changed = (Get-Date).AddDays(2); Test-GraphMailSetup -PolicyChangedAt $changed", true, "([datetimeoffset]$changed).ToString()"),
         ["InvalidServicePrincipalObjectId"] = ($"New-GraphMailMailboxScope -ClientId {App} -Mailbox noreply@contoso.com -ServicePrincipalObjectId {App} -AsScript", false, $"'{App}'"),
 
         // Sandbox
@@ -82,14 +90,14 @@ public sealed class ErrorCatalogueTests(SandboxFixture sandbox) : IClassFixture<
         "BlockedByConditionalAccess", "AuthenticationFailed", "TokenServiceUnavailable",
         "ManagedIdentityUnavailable", "ManagedIdentityNotFound", "ManagedIdentityFailed", "ManagedIdentityTenantMismatch", "ManagedIdentitySourceNotSupported",
         "ServiceUnreachable", "TlsCertificateRejected", "ServiceTimeout",
-        "ConsentTenantNotAllowedInForm", "InvalidConsentRedirectUri", "ConsentRedirectUriRequired", "InvalidConsentState", "InvalidManagedIdentity",
+        "ConsentTenantNotAllowedInForm", "ConsentRedirectUriRequired", "InvalidManagedIdentity",
         "ConsentTenantNotFound", "ConsentTenantInOtherCloud", "ConsentTenantLookupFailed",
-        "TooManyRecipients", "SenderRequired", "AttachmentUnreadable", "AttachmentTooLarge", "MessageTooLarge", "InvalidInlineAttachmentId", "InvalidSendParameter",
-        "InputWithoutMessage", "InputNotRecognized", "InvalidCharacter", "BodyTooLarge", "AttachmentNotRegularFile",
+        "AttachmentUnreadable", "AttachmentTooLarge", "MessageTooLarge", "InvalidInlineAttachmentId",
+        "InputWithoutMessage", "InvalidCharacter", "BodyTooLarge", "AttachmentNotRegularFile",
         "SenderMailboxNotEnabled", "MailSendPermissionMissing", "MailReadWritePermissionMissing", "NoPermissionsInToken", "GraphTokenRejected", "InvalidRecipients",
         "MessageSizeExceeded", "InvalidInternetMessageHeader", "RequestTooLarge", "AttachmentBelowUploadMinimum", "SendThrottled", "SendServiceUnavailable",
         "SendServiceError", "DraftNotFound", "UploadSessionNotFound", "SendRejected", "SendOutcomeUnknown", "SendConnectionFailed",
-        "SetupInputConflict", "InvalidPolicyChangedAt", "InvalidScopingName", "ExchangeCommandFailed",
+        "SetupInputConflict", "InvalidScopingName", "ExchangeCommandFailed",
         "AdminSignInExpired", "AdminSignInDeclined", "AdminUserNotFound", "AdminSignInFailed", "AdminSignInNotSupported", "GraphMailAdminNotConnected",
         "AdminTenantMismatch", "DirectoryPermissionDenied", "DirectoryRequestFailed", "ApplicationNotFound", "ApplicationNameAmbiguous", "InvalidApplicationName",
         "InvalidRedirectUri", "InvalidCredentialLifetime", "CertificateCreationFailed", "CertificateStoreUnavailable", "CertificateFileExists",
