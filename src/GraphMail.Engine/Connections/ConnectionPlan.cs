@@ -52,6 +52,17 @@ internal sealed class ConnectionPlan
     /// <summary>The managed-identity resource; the client-credentials scope is this plus /.default.</summary>
     internal string GraphResource => Cloud.GraphResource;
 
+    /// <summary>One line for -Verbose: where and how this signs in. Names and endpoints, never a secret.</summary>
+    internal string Describe()
+    {
+        var cloud = Sandbox is null ? Cloud.Name.ToString() : "GraphMail.Sandbox (in place of " + Cloud.Name + ")";
+        var authority = Credential is ManagedIdentityCredential
+            ? "the managed identity endpoint of this Azure resource"
+            : Authority;
+        return $"Plan: cloud {cloud}; authority {authority}; Graph {GraphBaseUri}; credential {Credential}" +
+            (ClientId is null ? "." : $" for app {ClientId}.");
+    }
+
     internal static ConnectionPlan From(ConnectionRequest request)
     {
         if (request is null)

@@ -11,17 +11,26 @@ namespace GraphMail.Engine.Connections;
 /// <summary>Connect-GraphMail's engine: check the request, build the connection, get a first token so a bad credential fails now.</summary>
 public static class Connector
 {
-    public static async Task<GraphMailConnection> ConnectAsync(ConnectionRequest request, CancellationToken cancellationToken)
+    public static Task<GraphMailConnection> ConnectAsync(ConnectionRequest request, CancellationToken cancellationToken) =>
+        ConnectAsync(request, verbose: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(ConnectionRequest, CancellationToken)"/>, telling <paramref name="verbose"/> the plan
+    /// (cloud, authority, Graph endpoint, credential kind) before signing in and the token's expiry after: never a secret.
+    /// </summary>
+    public static async Task<GraphMailConnection> ConnectAsync(ConnectionRequest request, Action<string>? verbose, CancellationToken cancellationToken)
     {
         ConnectionHttp? http = null;
         GraphMailConnection? connection = null;
         try
         {
             var plan = ConnectionPlan.From(request);
+            verbose?.Invoke(plan.Describe());
             http = ConnectionHttp.Create(plan.Sandbox);
             connection = new GraphMailConnection(plan, http, CreateTokenSource(plan, new MsalHttpClientFactory(http.ForMsal)));
             var token = await connection.AcquireTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
             RequireTenant(plan, token);
+            verbose?.Invoke("Signed in: the token expires " + token.ExpiresOn.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + ".");
             return connection;
         }
         catch

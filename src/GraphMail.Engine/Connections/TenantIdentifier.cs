@@ -55,7 +55,7 @@ public sealed class TenantIdentifier
     public override string ToString() => Value;
 
     private static GraphMailException Invalid(string? input, string why, string? hint) =>
-        new(ErrorIds.InvalidTenantId, GraphMailErrorKind.InvalidArgument,
+        new GraphMailException(ErrorIds.InvalidTenantId, GraphMailErrorKind.InvalidArgument,
             $"The tenant '{input}' cannot be used: {why}.",
-            hint ?? "Pass the Directory (tenant) ID GUID from Entra ID > Overview, or a verified domain such as contoso.onmicrosoft.com.");
+            hint ?? "Pass the Directory (tenant) ID GUID from Entra ID > Overview, or a verified domain such as contoso.onmicrosoft.com.").Targeting(input);
 }

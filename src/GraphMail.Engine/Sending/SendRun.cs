@@ -81,7 +81,8 @@ public sealed class SendRun : IDisposable
     public void Decline(PlannedMessage plan, OutgoingMessage message) =>
         _dispatcher.Record(plan.Number, new SendResult(SendStatus.NotSent, message.From.Address, message.To.Select(r => r.Address).ToArray(), message.Subject,
             string.Empty, message.Path, 0, TimeSpan.Zero, error: new GraphMailException(ErrorIds.SendDeclined, GraphMailErrorKind.OperationStopped,
-                "Not sent: -WhatIf was given, or the message was declined at -Confirm.")).WithInput(plan.InputIndex, plan.Input));
+                "Not sent: -WhatIf was given, or the message was declined at -Confirm.",
+                "Run the command again without -WhatIf, and answer Yes at -Confirm, to send it.")).WithInput(plan.InputIndex, plan.Input));
 
     /// <summary>The next result in input order when it is ready (see <see cref="SendDispatcher.Next"/>); call <see cref="Written"/> once it is written.</summary>
     public SendResult? Next(DispatchWait wait) => _dispatcher.Next(wait);

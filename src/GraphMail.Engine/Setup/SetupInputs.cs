@@ -35,7 +35,7 @@ internal sealed class SetupInputs
         if (request.PolicyChangedAt is { } changed && changed > now + ClockSkew)
         {
             throw new GraphMailException(ErrorIds.InvalidPolicyChangedAt, GraphMailErrorKind.InvalidArgument,
-                $"-PolicyChangedAt {changed:u} is in the future.", "Pass when the application access policy or role assignment was last changed, e.g. (Get-Date).AddMinutes(-20).");
+                $"-PolicyChangedAt {changed:u} is in the future.", "Pass when the application access policy or role assignment was last changed, e.g. (Get-Date).AddMinutes(-20).").Targeting(changed);
         }
 
         var defaultFrom = request.Credentials is { } credentials ? credentials.DefaultFrom : request.Connection!.Info.DefaultFrom;

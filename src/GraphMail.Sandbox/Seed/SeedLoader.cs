@@ -38,7 +38,7 @@ public static class SeedLoader
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"The {source} is not a valid sandbox seed: {e.Message}", e);
+            throw new InvalidDataException(SeedJsonErrors.Describe(e, source), e);
         }
 
         if (seed is null)

@@ -34,6 +34,7 @@ public sealed class GraphMailException : Exception
         HttpStatus = httpStatus;
         RequestId = requestId;
         ClientRequestId = clientRequestId;
+        Target = source.Target;
     }
 
     /// <summary>Stable PascalCase id, one of <see cref="ErrorIds"/>; used as the ErrorRecord's ErrorId.</summary>
@@ -56,6 +57,22 @@ public sealed class GraphMailException : Exception
     public string? RequestId { get; }
 
     public string? ClientRequestId { get; }
+
+    /// <summary>The value the user gave that this error is about (a client ID, a path, an address), when the engine knows it.</summary>
+    public object? Target { get; private set; }
+
+    /// <summary>
+    /// What happened without the fix: the cause and what the service answered. An ErrorRecord shows this as its message
+    /// and the fix once, as its RecommendedAction.
+    /// </summary>
+    public string Description => Compose(Cause, null, ServiceCode, RequestId, HttpStatus);
+
+    /// <summary>Names the offending value (the ErrorRecord's TargetObject); returns this exception, to throw.</summary>
+    public GraphMailException Targeting(object? value)
+    {
+        Target = value;
+        return this;
+    }
 
     /// <summary>
     /// The message alone, without the inner exception's stack: what a report shows in a cell (Export-Csv of a

@@ -33,7 +33,8 @@ public sealed class ConnectGraphMailCommand : GraphMailCredentialCmdlet
         {
             var request = ToRequest();
             WriteVerbose(request.ToString());
-            connection = Await(cancellation => Connector.ConnectAsync(request, cancellation));
+            connection = AwaitWithHost((bridge, cancellation) =>
+                Connector.ConnectAsync(request, line => bridge.Post(() => WriteVerbose(line)), cancellation));
         }
         catch (GraphMailException e)
         {
@@ -59,5 +60,5 @@ public sealed class ConnectGraphMailCommand : GraphMailCredentialCmdlet
     private static GraphMailException WithPreviousClosed(GraphMailException error, string? previous) =>
         new GraphMailException(error.ErrorId, error.Kind,
             error.Cause + $" The earlier connection ({previous}) was closed as well, so nothing is sent as that app until Connect-GraphMail succeeds.",
-            error.Fix, error.InnerException).WithService(error.ServiceCode, error.HttpStatus, error.RequestId, error.ClientRequestId);
+            error.Fix, error.InnerException).Targeting(error.Target).WithService(error.ServiceCode, error.HttpStatus, error.RequestId, error.ClientRequestId);
 }

@@ -66,7 +66,13 @@ public sealed class GetGraphMailConsentUrlCommand : GraphMailCmdlet
         }
         catch (GraphMailException e)
         {
-            WriteEngineError(e, e.ErrorId == ErrorIds.InvalidConsentClientId ? ClientId : ManagedIdentity.Length > 0 ? ManagedIdentity : Tenant);
+            WriteEngineError(e, e.ErrorId switch
+            {
+                ErrorIds.InvalidConsentClientId => ClientId,
+                ErrorIds.InvalidConsentRedirectUri or ErrorIds.ConsentRedirectUriRequired => RedirectUri,
+                ErrorIds.InvalidConsentState => State,
+                _ => ManagedIdentity.Length > 0 ? ManagedIdentity : Tenant,
+            });
         }
     }
 

@@ -10,9 +10,15 @@ public abstract partial class GraphMailCredentialCmdlet
 {
     /// <summary>The user's input an error record points at: the sandbox when that was refused, else the item, else the credential input.</summary>
     private protected object? ErrorTargetOf(GraphMailException error, object? item = null) =>
-        error.ErrorId == ErrorIds.InvalidSandboxEndpoint
-            ? Sandbox ?? Application?.Sandbox
-            : item ?? (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId ?? (object?)Application;
+        error.ErrorId switch
+        {
+            ErrorIds.InvalidSandboxEndpoint => Sandbox ?? Application?.Sandbox,
+
+            // Entra ID refused the app or its credential: the app is what the user named (never the secret itself).
+            ErrorIds.ApplicationNotFoundInTenant or ErrorIds.ClientSecretInvalid or ErrorIds.ClientSecretExpired or ErrorIds.ClientSecretEmpty
+                or ErrorIds.ApplicationDisabled or ErrorIds.InvalidScope => ClientId ?? Credential?.UserName ?? item ?? (object?)Application,
+            _ => item ?? (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId ?? (object?)Application,
+        };
 
     /// <summary>True when any credential parameter was given (a credential parameter set, not the current connection).</summary>
     private protected bool HasCredentialParameters =>

@@ -63,6 +63,7 @@ public sealed partial class SendGraphMailCommand : GraphMailCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("BE")]
     [EncodingArgument]
+    [ArgumentCompleter(typeof(Completion.EncodingCompleter))]
     public Encoding? Encoding { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -23,6 +23,7 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
         $Objects = @{}
         $Objects['GraphMail.ConnectionInfo'] = Get-GraphMailConnection
         $Objects['GraphMail.SendResult'] = Send-GraphMail -To ops@contoso.com -Subject 'A view' -PassThru
+        $Objects['GraphMail.GraphMailException'] = (Send-GraphMail -From nobody@contoso.com -To ops@contoso.com -Subject 'A view' -PassThru -ErrorAction SilentlyContinue).Error
         $checks = Test-GraphMailSetup -Mailbox noreply@contoso.com -OutOfScopeMailbox ceo@contoso.com -WarningAction SilentlyContinue
         $Objects['GraphMail.SetupCheckResult'] = $checks | Where-Object { $_ -is [GraphMail.SetupCheckResult] }
         $Objects['GraphMail.SetupSummary'] = $checks | Where-Object { $_ -is [GraphMail.SetupSummary] }
@@ -59,7 +60,8 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
                 foreach ($width in 80, 120) {
                     $items = @($Objects[$format.TypeNames[0]])
                     [pscustomobject]@{
-                        Type = $format.TypeNames[0]; View = $view.Name; Width = $width; Count = $items.Count
+                        Type = $format.TypeNames[0]; View = $view.Name; Width = $width; Count = $items.Count; Kind = $formatter
+                        Headers = if ($formatter -eq 'Format-Table') { @($view.Control.Headers.Label) -join '|' } else { '' }
                         Text = $items | & $formatter -View $view.Name | Out-String -Width $width
                     }
                 }
@@ -76,20 +78,99 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
 
         var run = shell.Run(MakeObjects + RenderEveryView, variables).Succeeded();
 
-        var rendered = run.Output.Select(o => (Type: (string)o.Property("Type")!, View: (string)o.Property("View")!, Width: (int)o.Property("Width")!, Count: (int)o.Property("Count")!, Text: (string)o.Property("Text")!)).ToList();
+        var rendered = run.Output.Select(o => (Type: (string)o.Property("Type")!, View: (string)o.Property("View")!, Width: (int)o.Property("Width")!, Count: (int)o.Property("Count")!, Text: (string)o.Property("Text")!, Kind: (string)o.Property("Kind")!, Headers: (string)o.Property("Headers")!)).ToList();
         Assert.NotEmpty(rendered);
         Assert.All(rendered, r =>
         {
             Assert.True(r.Count > 0, $"no {r.Type} object was made to render its view {r.View}");
             Assert.False(string.IsNullOrWhiteSpace(r.Text), $"{r.Type} view {r.View} rendered nothing at {r.Width}");
             Assert.All(r.Text.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= r.Width, $"{r.Type} view {r.View}: a line is wider than {r.Width}"));
+            if (r.Kind == "Format-Table")
+            {
+                // One line per object under one line of headers, each header whole (none broken letter by letter).
+                var lines = Lines(r.Text);
+                Assert.True(lines.Count == r.Count + 2, $"{r.Type} table {r.View} at {r.Width}: {r.Count} objects took {lines.Count - 2} lines:\n{r.Text}");
+                Assert.Equal(r.Headers.Split('|'), lines[0].Split(' ', System.StringSplitOptions.RemoveEmptyEntries));
+            }
         });
+        Assert.Contains(rendered, r => r.Type == "GraphMail.SetupCheckResult" && r.Kind == "Format-List");
+        Assert.Contains(rendered, r => r.Type == "GraphMail.MailboxScopeStep" && r.Kind == "Format-List");
         Assert.Contains("GraphMail.SendResult", rendered.Select(r => r.Type));
     }
 
+    private static System.Collections.Generic.List<string> Lines(string text) =>
+        text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
+
+    private string RenderDefault(string script, int width)
+    {
+        using var shell = new ModuleRunspace();
+        var variables = sandbox.SenderVariables();
+        variables["TenantGuid"] = SandboxDefaults.TenantId;
+        return shell.Render(FakeExchangeOnline.Script + SandboxFixture.ConnectSender + "\n" + script, width, variables);
+    }
+
     [Theory]
-    [InlineData("GraphMail.SetupCheckResult", "Check,Status,Detail,Remedy")]
-    [InlineData("GraphMail.MailboxScopeStep", "Step,Status,Command,Error")]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void TestGraphMailSetupShowsOneLinePerCheckThenItsSummaryReadyFirst(int width)
+    {
+        var text = RenderDefault("Test-GraphMailSetup -Mailbox noreply@contoso.com -OutOfScopeMailbox ceo@contoso.com -WarningAction SilentlyContinue", width);
+
+        var lines = Lines(text);
+        Assert.All(lines, l => Assert.True(l.Length <= width, "wider than " + width + ": " + l));
+        Assert.Equal(["Check", "Status", "Detail"], lines[0].Split(' ', System.StringSplitOptions.RemoveEmptyEntries));
+        string[] checks = ["Tenant", "Registration", "Credential", "Permissions", "SenderMailbox", "SenderAccess", "VerificationSend", "Scoping", "LargeAttachments"];
+        var rows = lines.Skip(2).TakeWhile(l => !l.StartsWith("Ready", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(checks.Length, rows.Count); // one line per check, nothing wrapped
+        Assert.All(rows, row => Assert.Contains(row.Split(' ')[0], checks));
+        var summary = lines.Skip(2 + rows.Count).ToList();
+        Assert.Matches(@"^Ready\s+: (True|False)$", summary[0]);
+        Assert.Contains(summary, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^Checks\s+: \d+ passed, \d+ failed, \d+ warnings, \d+ skipped$"));
+        Assert.DoesNotContain(summary, l => l.StartsWith("Passed ", System.StringComparison.Ordinal)); // not the default list of every property
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void ASendResultsListShowsTheWholeMessageIdOnOneLine(int width)
+    {
+        var text = RenderDefault("Send-GraphMail -To ops@contoso.com -Subject 'A view' -PassThru | Format-List", width);
+
+        var line = Assert.Single(Lines(text), l => l.StartsWith("InternetMessageId", System.StringComparison.Ordinal));
+        Assert.Matches(@"^InternetMessageId : <[0-9a-f]{32}@contoso\.com>$", line);
+    }
+
+    [Fact]
+    public void ASendResultsErrorShowsItsFixAndNoStackTrace()
+    {
+        // A sender that is no mailbox: Graph refuses it, and the result carries the error (never its inner exception's stack).
+        var text = RenderDefault("""
+            $failed = Send-GraphMail -From nobody@contoso.com -To ops@contoso.com -Subject 'An error' -PassThru -ErrorAction SilentlyContinue
+            $failed.Error | Format-List
+            """, 80);
+
+        var lines = Lines(text);
+        Assert.Equal(["ErrorId", "Kind", "Cause", "Fix", "ServiceCode", "HttpStatus", "RequestId"], lines.Where(l => !l.StartsWith(' ')).Select(l => l.Split(' ')[0]));
+        Assert.DoesNotMatch(@"\bat [A-Z][\w.]+\.[\w<>]+\(", text); // a stack frame: at Namespace.Type.Method(
+        Assert.Contains("SenderMailboxNotFound", lines[0], System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void TheConnectionTableKeepsEveryHeaderWhole(int width)
+    {
+        var text = RenderDefault("Get-GraphMailConnection | Format-Table", width);
+
+        var lines = Lines(text);
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(["Tenant", "Credential", "Cloud", "TokenExpiresOn", "DefaultFrom"], lines[0].Split(' ', System.StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^contoso\.com\s+ClientSecret\s+Sandbox\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+noreply@contoso\.com$", lines[2]);
+    }
+
+    [Theory]
+    [InlineData("GraphMail.SetupCheckResult", "Check,Status,Detail")]
+    [InlineData("GraphMail.MailboxScopeStep", "Step,Status,Command")]
     public void TheTableViewHasTheColumns(string type, string columns)
     {
         using var shell = new ModuleRunspace();

@@ -40,15 +40,15 @@ internal static class DotnetHost
     }
 
     internal static GraphMailException NotFound() =>
-        new(ErrorIds.SandboxDotnetNotFound, GraphMailErrorKind.ObjectNotFound,
+        new GraphMailException(ErrorIds.SandboxDotnetNotFound, GraphMailErrorKind.ObjectNotFound,
             $"GraphMail.Sandbox runs on .NET, and no '{ExecutableName}' was found through DOTNET_HOST_PATH, DOTNET_ROOT or PATH.",
-            $"Install the ASP.NET Core Runtime 8.0 or later ({RuntimeDownload}), or set DOTNET_ROOT to the folder holding {ExecutableName}.");
+            $"Install the ASP.NET Core Runtime 8.0 or later ({RuntimeDownload}), or set DOTNET_ROOT to the folder holding {ExecutableName}.").Targeting(ExecutableName);
 
     internal static GraphMailException NotRunnable(string dotnet, Exception exception) =>
-        new(ErrorIds.SandboxDotnetNotFound, GraphMailErrorKind.ObjectNotFound,
+        new GraphMailException(ErrorIds.SandboxDotnetNotFound, GraphMailErrorKind.ObjectNotFound,
             $"GraphMail.Sandbox runs on .NET, and '{dotnet}' could not be run: {exception.Message}",
             $"Check DOTNET_HOST_PATH and DOTNET_ROOT, or install the ASP.NET Core Runtime 8.0 or later ({RuntimeDownload}).",
-            exception);
+            exception).Targeting(dotnet);
 
     private static string? InFolder(string? folder)
     {

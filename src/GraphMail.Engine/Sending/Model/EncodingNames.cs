@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -17,6 +18,10 @@ public static class EncodingNames
         string name => ByName(name) ?? throw new ArgumentException($"'{name}' is not an encoding name (for example UTF8, ASCII, Unicode, utf-8, 65001)."),
         _ => value,
     };
+
+    /// <summary>The names -Encoding takes, as its argument completer offers them (Send-MailMessage's, and Latin1).</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["ASCII", "BigEndianUnicode", "Default", "Latin1", "OEM", "Unicode", "UTF32", "UTF8", "UTF8BOM", "UTF8NoBOM"];
 
     private static Encoding? ByName(string name)
     {

@@ -208,7 +208,8 @@ public sealed class MailParameters
         if (value is not IDictionary dictionary)
         {
             throw new GraphMailException(ErrorIds.InvalidSendParameter, GraphMailErrorKind.InvalidArgument,
-                $"-{name} takes a hashtable such as @{{ name = 'value' }}, not '{value}'.");
+                $"-{name} takes a hashtable, not '{value}'.",
+                $"Pass a hashtable such as -{name} @{{ name = 'value' }}.");
         }
 
         var pairs = new List<KeyValuePair<string, string>>();

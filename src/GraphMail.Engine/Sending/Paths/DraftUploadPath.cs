@@ -63,8 +63,10 @@ internal sealed class DraftUploadPath
         {
             var stopped = e is OperationCanceledException;
             var error = stopped
-                ? new GraphMailException(ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped, "The command was stopped while the attachments were uploading.")
-                : new GraphMailException(ErrorIds.AttachmentUnreadable, GraphMailErrorKind.ResourceUnavailable, "An attachment could not be read while it was uploading: " + e.Message, null, e);
+                ? new GraphMailException(ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped, "The command was stopped while the attachments were uploading.",
+                    "Send it again: it was not sent.")
+                : new GraphMailException(ErrorIds.AttachmentUnreadable, GraphMailErrorKind.ResourceUnavailable, "An attachment could not be read while it was uploading: " + e.Message,
+                    "Check that the file is not locked or moved while Send-GraphMail runs, then send it again.", e);
             return await AbandonAsync(message, draftId, created, stopped ? SendStatus.NotSent : SendStatus.Failed, 0, clock, error).ConfigureAwait(false);
         }
 

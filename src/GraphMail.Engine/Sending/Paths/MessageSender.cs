@@ -43,7 +43,8 @@ public sealed class MessageSender : IMessageSender
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             return message.Result(SendStatus.NotSent, 0, TimeSpan.Zero, null, null, new GraphMailException(
-                ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped, "The command was stopped before this message was sent; it was not sent."));
+                ErrorIds.SendNotStarted, GraphMailErrorKind.OperationStopped, "The command was stopped before this message was sent; it was not sent.",
+                "Send it again: its InputIndex in the results says which input it was."));
         }
         catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
         {

@@ -179,7 +179,7 @@ public sealed class SendPlanner
 
     private static GraphMailException NotRecognized(PipelineRecord record) =>
         new(ErrorIds.InputNotRecognized, GraphMailErrorKind.InvalidArgument,
-            $"Input {record.Index} ({record.Input?.GetType().FullName ?? "null"}) has no property named like a Send-GraphMail parameter (To, Subject, Body, From, Cc, ...) and is not a file; nothing was sent for it.",
+            $"Input {record.Index} ('{Show(record.Input)}') has no property named like a Send-GraphMail parameter (To, Subject, Body, From, Cc, ...) and is not a file; nothing was sent for it.",
             "Pipe objects with To, Subject, Body ... properties (Import-Csv rows), or files to attach (Get-ChildItem).");
 
     private PlannedMessage Reject(PipelineRecord record, GraphMailException error, bool endsCommand = false) =>

@@ -28,7 +28,8 @@ internal static class AttachmentChecks
             if (!ids.Add(pair.Key))
             {
                 throw new GraphMailException(ErrorIds.InvalidInlineAttachmentId, GraphMailErrorKind.InvalidArgument,
-                    $"-InlineAttachment names the id '{pair.Key}' twice; each inline image needs its own id.");
+                    $"-InlineAttachment names the id '{pair.Key}' twice; each inline image needs its own id.",
+                    "Give each inline image its own id, and refer to each as cid:<id> in the HTML body.").Targeting(pair.Key);
             }
 
             files.Add(One(pair.Value, pair.Key, "InlineAttachment", resolvePath));
@@ -55,7 +56,8 @@ internal static class AttachmentChecks
         if (string.IsNullOrWhiteSpace(given))
         {
             throw new GraphMailException(ErrorIds.AttachmentPathEmpty, GraphMailErrorKind.InvalidArgument,
-                $"-{parameter} has an empty path" + (contentId is null ? "." : $" for the id '{contentId}'."));
+                $"-{parameter} has an empty path" + (contentId is null ? "." : $" for the id '{contentId}'."),
+                $"Pass the path of an existing file to -{parameter}, or leave the parameter out.").Targeting(given ?? string.Empty);
         }
 
         string path;
@@ -74,7 +76,7 @@ internal static class AttachmentChecks
         {
             throw new GraphMailException(ErrorIds.AttachmentIsDirectory, GraphMailErrorKind.InvalidArgument,
                 $"-{parameter} '{given}' is a folder, not a file.",
-                "Attach the files in it: Get-ChildItem -File '" + given + "' | Send-GraphMail -To ... -Subject ...");
+                "Attach the files in it: Get-ChildItem -File '" + given + "' | Send-GraphMail -To ... -Subject ...").Targeting(given);
         }
 
         if (kind == FileKind.Missing)
@@ -115,7 +117,7 @@ internal static class AttachmentChecks
     }
 
     private static GraphMailException NotFound(string given, string parameter, string? detail) =>
-        new(ErrorIds.AttachmentNotFound, GraphMailErrorKind.ObjectNotFound,
+        new GraphMailException(ErrorIds.AttachmentNotFound, GraphMailErrorKind.ObjectNotFound,
             $"-{parameter} '{given}' does not exist" + (detail is null ? "." : ": " + detail),
-            "Check the path; relative paths are resolved from the current PowerShell location.");
+            "Check the path; relative paths are resolved from the current PowerShell location.").Targeting(given);
 }

@@ -17,7 +17,8 @@ internal static class HeaderRules
         if (headers.Count > SendLimits.MaxHeaders)
         {
             throw new GraphMailException(ErrorIds.TooManyHeaders, GraphMailErrorKind.LimitsExceeded,
-                $"-Header has {headers.Count} headers; Graph takes at most {SendLimits.MaxHeaders} per message.");
+                $"-Header has {headers.Count} headers; Graph takes at most {SendLimits.MaxHeaders} per message.",
+                $"Pass at most {SendLimits.MaxHeaders} headers, or combine values into fewer headers.");
         }
 
         foreach (var header in headers)
@@ -29,7 +30,7 @@ internal static class HeaderRules
                 throw new GraphMailException(ErrorIds.InvalidHeaderValue, GraphMailErrorKind.InvalidArgument,
                     $"-Header '{header.Key}' value '{TextChecks.Visible(header.Value)}' " + (value.Length == 0 ? "is empty" : "has a character that is not printable ASCII (a line break, a control character or a non-ASCII letter)") +
                     "; a mail header value is printable ASCII, and Graph refuses anything else.",
-                    "Use ASCII letters, digits and punctuation in header values; put other text in the body.");
+                    "Use ASCII letters, digits and punctuation in header values; put other text in the body.").Targeting(header.Value);
             }
 
             list.Add(new KeyValuePair<string, string>(header.Key, value));
@@ -51,7 +52,7 @@ internal static class HeaderRules
         {
             throw new GraphMailException(ErrorIds.InvalidHeaderName, GraphMailErrorKind.InvalidArgument,
                 $"-Header name '{name}' is not allowed: Graph takes only custom headers whose names start with 'x-' or 'X-' and contain no spaces or colons.",
-                "For example: -Header @{ 'X-Ticket' = '12345' }");
+                "Name it with an x- prefix and no spaces or colons, for example: -Header @{ 'X-Ticket' = '12345' }").Targeting(name);
         }
     }
 }

@@ -265,7 +265,7 @@ public static class MailAddressParser
     }
 
     private static GraphMailException Invalid(string text, string parameter, string why) =>
-        new(ErrorIds.InvalidEmailAddress, GraphMailErrorKind.InvalidArgument,
+        new GraphMailException(ErrorIds.InvalidEmailAddress, GraphMailErrorKind.InvalidArgument,
             $"-{parameter} '{text.Trim()}' is not an email address GraphMail can send to: {why}.",
-            "Write it as user@contoso.com, Name <user@contoso.com> or \"Last, First\" <user@contoso.com>; separate several with commas.");
+            "Write it as user@contoso.com, Name <user@contoso.com> or \"Last, First\" <user@contoso.com>; separate several with commas.").Targeting(text.Trim());
 }

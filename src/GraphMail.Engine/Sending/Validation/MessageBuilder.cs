@@ -81,7 +81,8 @@ public static class MessageBuilder
         if (senders.Count != 1)
         {
             throw new GraphMailException(ErrorIds.InvalidEmailAddress, GraphMailErrorKind.InvalidArgument,
-                $"-From '{given}' names {senders.Count} addresses; a message has one sender mailbox.");
+                $"-From '{given}' names {senders.Count} addresses; a message has one sender mailbox.",
+                "Pass one sending mailbox's address to -From, such as noreply@contoso.com.").Targeting(given);
         }
 
         return senders[0];

@@ -20,7 +20,7 @@ internal static class TextChecks
             {
                 throw new GraphMailException(ErrorIds.InvalidCharacter, GraphMailErrorKind.InvalidArgument,
                     $"-{parameter} '{Visible(value)}' contains a NUL character (at position {at}); no mail message can carry it, so nothing was sent.",
-                    "Remove the NUL (`0) from the value; it usually comes from reading a UTF-16 file as ASCII (Get-Content -Encoding).");
+                    "Remove the NUL (`0) from the value; it usually comes from reading a UTF-16 file as ASCII (Get-Content -Encoding).").Targeting(value);
             }
         }
     }
