@@ -22,7 +22,7 @@ public sealed class ConnectGraphMailCommand : GraphMailCredentialCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>Which session Connect replaces; tests pass their own.</summary>
-    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
+    private RunspaceSession Session { get; } = RunspaceSessions.Current;
 
     private protected override string? DefaultFromParameter => DefaultFrom;
 

@@ -12,7 +12,7 @@ public sealed class DisconnectGraphMailAdminCommand : GraphMailCmdlet
 {
     internal const string NothingToDisconnect = "No administrator is signed in to GraphMail in this session; nothing to disconnect.";
 
-    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
+    private RunspaceSession Session { get; } = RunspaceSessions.Current;
 
     protected override void ProcessRecord()
     {

@@ -13,7 +13,7 @@ public sealed class DisconnectGraphMailCommand : GraphMailCmdlet
     internal const string NothingToDisconnect = "Not connected to GraphMail in this session; nothing to disconnect.";
 
     /// <summary>Which session to disconnect; tests pass their own.</summary>
-    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
+    private RunspaceSession Session { get; } = RunspaceSessions.Current;
 
     protected override void ProcessRecord()
     {

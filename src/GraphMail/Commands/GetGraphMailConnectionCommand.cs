@@ -12,7 +12,7 @@ namespace GraphMail.Commands;
 public sealed class GetGraphMailConnectionCommand : GraphMailCmdlet
 {
     /// <summary>Which session to read; tests pass their own.</summary>
-    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
+    private RunspaceSession Session { get; } = RunspaceSessions.Current;
 
     protected override void ProcessRecord()
     {

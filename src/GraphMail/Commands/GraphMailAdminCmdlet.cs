@@ -26,7 +26,7 @@ public abstract class GraphMailAdminCmdlet : GraphMailCloudCmdlet
     public SwitchParameter Interactive { get; set; }
 
     /// <summary>Whose admin sign-in this is; tests pass their own.</summary>
-    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
+    private protected RunspaceSession Session { get; } = RunspaceSessions.Current;
 
     /// <summary>The sign-in parameters as the engine takes them; made on the pipeline thread (a sandbox path is resolved here).</summary>
     private protected AdminSignInRequest SignInRequest() => new()

@@ -1,5 +1,4 @@
 using GraphMail.Engine.Applications;
-using System.Security;
 using GraphMail.Engine.Connections;
 using GraphMail.Engine.Connections.Configuration;
 
@@ -28,17 +27,14 @@ public abstract partial class GraphMailCredentialCmdlet
     /// <summary>A cmdlet's own -DefaultFrom, which overrides the environment variables' default sender.</summary>
     private protected virtual string? DefaultFromParameter => null;
 
-    internal ConnectionRequest ToRequest() =>
-        ToRequest(new BoundValues(ManagedIdentity.IsPresent, EnvironmentVariable.IsPresent, Credential?.UserName, Credential?.Password));
-
-    internal ConnectionRequest ToRequest(BoundValues bound)
+    internal ConnectionRequest ToRequest()
     {
-        var request = bound.EnvironmentVariable
-            ? EnvironmentConfiguration.Read(Variables)
+        var request = EnvironmentVariable.IsPresent
+            ? EnvironmentConfiguration.Read(ProcessEnvironmentVariables.Instance)
             : Application is { } app
                 ? new ConnectionRequest { TenantId = app.TenantId, ClientId = app.ClientId, Credential = ApplicationCredentials.From(app), Environment = app.Environment }
-                : new ConnectionRequest { TenantId = TenantId, ClientId = bound.CredentialUserName ?? ClientId, Credential = CredentialFromParameters(bound) };
-        if (EnvironmentGiven || (!bound.EnvironmentVariable && Application is null))
+                : new ConnectionRequest { TenantId = TenantId, ClientId = Credential?.UserName ?? ClientId, Credential = CredentialFromParameters() };
+        if (EnvironmentGiven || (!EnvironmentVariable.IsPresent && Application is null))
         {
             request.Environment = Environment;
         }
@@ -48,35 +44,12 @@ public abstract partial class GraphMailCredentialCmdlet
         return request;
     }
 
-    private AppCredential? CredentialFromParameters(BoundValues bound) =>
-        bound.ManagedIdentity ? new ManagedIdentityCredential(ManagedIdentityClientId)
-        : bound.CredentialPassword is not null ? new ClientSecretCredential(bound.CredentialPassword)
+    private AppCredential? CredentialFromParameters() =>
+        ManagedIdentity.IsPresent ? new ManagedIdentityCredential(ManagedIdentityClientId)
+        : Credential?.Password is { } password ? new ClientSecretCredential(password)
         : ClientSecret is not null ? new ClientSecretCredential(ClientSecret)
         : Certificate is not null ? new CertificateCredential(Certificate)
         : CertificateThumbprint is not null ? CertificateCredential.FromThumbprint(CertificateThumbprint)
         : CertificatePath is not null ? CertificateCredential.FromFile(FileSystemPath(CertificatePath), CertificatePassword)
         : null;
-
-    /// <summary>
-    /// The bound values PowerShell's own types hold (switches, PSCredential). The stub System.Management.Automation
-    /// tests run against cannot show them, so tests pass them here.
-    /// </summary>
-    internal sealed class BoundValues
-    {
-        internal BoundValues(bool managedIdentity, bool environmentVariable, string? credentialUserName, SecureString? credentialPassword)
-        {
-            ManagedIdentity = managedIdentity;
-            EnvironmentVariable = environmentVariable;
-            CredentialUserName = credentialUserName;
-            CredentialPassword = credentialPassword;
-        }
-
-        internal bool ManagedIdentity { get; }
-
-        internal bool EnvironmentVariable { get; }
-
-        internal string? CredentialUserName { get; }
-
-        internal SecureString? CredentialPassword { get; }
-    }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
-using GraphMail.Engine.Connections.Configuration;
 
 namespace GraphMail.Commands;
 
@@ -67,7 +66,4 @@ public abstract partial class GraphMailCredentialCmdlet : GraphMailCloudCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ConnectParameterSets.Application)]
     [ValidateNotNull]
     public GraphMailApplication? Application { get; set; }
-
-    /// <summary>Where -EnvironmentVariable reads from; tests put a dictionary here.</summary>
-    internal IEnvironmentVariables Variables { get; set; } = ProcessEnvironmentVariables.Instance;
 }

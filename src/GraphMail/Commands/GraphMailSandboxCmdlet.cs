@@ -18,7 +18,7 @@ public abstract class GraphMailSandboxCmdlet : GraphMailCmdlet
     public SandboxInstance? Sandbox { get; set; }
 
     /// <summary>Whose current sandbox -Sandbox defaults to; tests pass their own.</summary>
-    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
+    private protected RunspaceSession Session { get; } = RunspaceSessions.Current;
 
     /// <summary>One control-API call; its failure is this item's error. Null when there is no sandbox or the call failed.</summary>
     protected T? Control<T>(Func<SandboxControlClient, CancellationToken, Task<T>> call)

@@ -7,12 +7,10 @@ namespace GraphMail.Commands;
 /// <summary>-Mailbox: New-GraphMailMailboxScope's steps when ExchangeOnlineManagement is connected here; otherwise the command to run, as a warning.</summary>
 public sealed partial class NewGraphMailApplicationCommand
 {
-    internal IExchangeOnlineSession? Exchange { get; set; }
-
     private void HandOffMailboxScope(GraphMailApplication app, string[] mailboxes)
     {
         var steps = app.Steps.ToList();
-        var exchange = Exchange ?? CurrentSessionExchange.Open(this);
+        var exchange = CurrentSessionExchange.Open(this);
         if (exchange.NotConnectedReason is { } reason)
         {
             var command = MailboxScopeHandOff.CommandText(app, mailboxes);

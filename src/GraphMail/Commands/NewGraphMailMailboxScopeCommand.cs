@@ -49,8 +49,6 @@ public sealed class NewGraphMailMailboxScopeCommand : GraphMailCmdlet
     [Parameter]
     public SwitchParameter AsScript { get; set; }
 
-    internal IExchangeOnlineSession? Exchange { get; set; }
-
     protected override void ProcessRecord()
     {
         MailboxScopePlan plan;
@@ -80,7 +78,7 @@ public sealed class NewGraphMailMailboxScopeCommand : GraphMailCmdlet
             WriteWarning(warning);
         }
 
-        var exchange = AsScript ? null : Exchange ?? CurrentSessionExchange.Open(this);
+        var exchange = AsScript ? null : CurrentSessionExchange.Open(this);
         if (exchange is null || exchange.NotConnectedReason is not null)
         {
             WriteVerbose("Writing the commands as text: " + (exchange?.NotConnectedReason ?? "-AsScript") + ".");

@@ -23,10 +23,10 @@ public sealed class StartGraphMailSandboxCommand : GraphMailCmdlet
     public string? SeedPath { get; set; }
 
     /// <summary>Which session remembers the sandbox; tests pass their own.</summary>
-    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
+    private RunspaceSession Session { get; } = RunspaceSessions.Current;
 
     /// <summary>Where GraphMail.Sandbox.dll is; tests point it at the built module.</summary>
-    internal string SandboxDirectory { get; set; } = SandboxDirectoryFor(IsolatedDependencies.ModuleBinDirectory);
+    private string SandboxDirectory { get; } = SandboxDirectoryFor(IsolatedDependencies.ModuleBinDirectory);
 
     /// <summary>The module's sandbox folder, seen from bin/net8.0 or bin/net472, where GraphMail.dll loads from.</summary>
     internal static string SandboxDirectoryFor(string moduleBinDirectory) =>

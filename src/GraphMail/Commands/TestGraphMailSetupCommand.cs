@@ -40,11 +40,7 @@ public sealed class TestGraphMailSetupCommand : GraphMailCredentialCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    internal RunspaceSession Session { get; set; } = RunspaceSessions.Current;
-
-    internal IExchangeOnlineSession? Exchange { get; set; }
-
-    internal SetupTester Tester { get; set; } = SetupTester.Default;
+    private RunspaceSession Session { get; } = RunspaceSessions.Current;
 
     protected override void ProcessRecord()
     {
@@ -62,8 +58,8 @@ public sealed class TestGraphMailSetupCommand : GraphMailCredentialCmdlet
                 PolicyChangedAt = PolicyChangedAt is { } changed ? new DateTimeOffset(changed) : null,
                 VerificationApproved = TestRecipient is null || ShouldProcess(TestRecipient, "Send a GraphMail verification message"),
             };
-            request.Exchange = ExchangeViewReader.Read(Exchange ?? CurrentSessionExchange.Open(this), request);
-            report = Await(token => Tester.RunAsync(request, token));
+            request.Exchange = ExchangeViewReader.Read(CurrentSessionExchange.Open(this), request);
+            report = Await(token => SetupTester.Default.RunAsync(request, token));
         }
         catch (GraphMailException e)
         {
