@@ -52,5 +52,5 @@ public static class Program
         return correct ? 0 : 1;
     }
 
-    public static void Step(string name) => Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} {name} ... (load {MachineInfo.LoadAverage()})");
+    public static void Step(string name) => Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} {name} ... (load {MachineInfo.ReadLoadAverage()})");
 }

@@ -14,12 +14,12 @@ public sealed record MachineInfo(string Cpu, int Cores, string Os, string Runtim
         Environment.ProcessorCount,
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
-        LoadAverage(),
+        ReadLoadAverage(),
         DateTimeOffset.UtcNow,
         ReadCommit());
 
     /// <summary>The 1, 5 and 15 minute load averages now (Linux), or n/a.</summary>
-    public static string LoadAverage() =>
+    public static string ReadLoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string ReadCpu() =>
