@@ -15,6 +15,7 @@ public static class SandboxFaultNames
     public const string SendMailRoute = "sendMail";
     public const string CreateMessageRoute = "createMessage";
     public const string GetMessageRoute = "getMessage";
+    public const string ListMessagesRoute = "listMessages";
     public const string DeleteMessageRoute = "deleteMessage";
     public const string AddAttachmentRoute = "addAttachment";
     public const string CreateUploadSessionRoute = "createUploadSession";
