@@ -128,15 +128,15 @@ public sealed class SendJournal : IDisposable
     }
 
     /// <summary>
-    /// Recipients this mailbox may have sent to in the rolling 24 hours, per the journal: every message whose latest
-    /// line is not Failed or NotSent (Sent, and whatever may have gone), counted from its first line.
+    /// Recipients this mailbox may have sent to in the rolling 24 hours before this run, per the journal: every message
+    /// whose latest line is not Failed, NotSent or Creating (Sent, and whatever may have gone), counted from its first line.
     /// </summary>
     public int RecipientsInLastDay(string mailbox)
     {
         var since = _now() - Day;
         lock (_gate)
         {
-            return _latest.Values
+            return _earlier.Values
                 .Where(r => string.Equals(r.From, mailbox, StringComparison.OrdinalIgnoreCase) && r.Status is not (JournalStatus.Failed or JournalStatus.NotSent or JournalStatus.Creating) &&
                             _firstAt[r.Key] > since)
                 .Sum(r => r.Recipients);
