@@ -159,17 +159,14 @@ internal sealed class ExactlyOncePath
                 return message.Result(SendStatus.Sent, attempts, clock.Elapsed, sent.RequestId, sent.ClientRequestId, null);
             }
 
-            if (sent.End != CallEnd.Ambiguous && attempt == 1)
+            if (sent.End != CallEnd.Ambiguous && attempt == 1 && sent.Status is not (400 or 404))
             {
                 // Refused outright: nothing was sent; the draft is of no use and must not be sent later by mistake.
-                var refused = SendOutcomes.ErrorOf(message, GraphOperation.SendDraft, sent);
-                var deleted = await _lookup.DeleteAsync(message, draftId).ConfigureAwait(false);
-                return message.Result(SendOutcomes.StatusOf(sent.End), attempts, clock.Elapsed, sent.RequestId, sent.ClientRequestId,
-                    SendOutcomes.Annotate(refused, deleted ? "The draft was deleted; nothing was sent." : $"Nothing was sent; delete the unsent draft (id {draftId}) from Drafts."),
-                    deleted ? null : draftId);
+                return await AbandonAsync(message, draftId, sent, attempts, clock).ConfigureAwait(false);
             }
 
-            // Ambiguous (or refused after an ambiguous try, as a second /send of a sent item is): the item says which.
+            // Ambiguous, or refused as a /send of an item no longer a draft is (an earlier or concurrent /send got there
+            // first: 404 in transit, 400 in Sent Items): the item says which.
             var (state, read) = await _lookup.ReadAsync(message, draftId, CancellationToken.None).ConfigureAwait(false);
             if (state == ItemState.Submitted)
             {
@@ -179,6 +176,12 @@ internal sealed class ExactlyOncePath
             if (state == ItemState.Unreadable)
             {
                 return Unresolved(message, read, clock, draftId, "its draft could not be read back after an ambiguous /send");
+            }
+
+            if (sent.End != CallEnd.Ambiguous)
+            {
+                // Refused, and still a draft: Graph will not send it. Nothing was sent.
+                return await AbandonAsync(message, draftId, sent, attempts, clock).ConfigureAwait(false);
             }
 
             if (stop.IsCancellationRequested)
@@ -192,6 +195,16 @@ internal sealed class ExactlyOncePath
             SendOutcomes.Annotate(SendOutcomes.ErrorOf(message, GraphOperation.SendDraft, sent),
                 $"The draft (id {draftId}) is still in Drafts, so the message was not sent; run the command again with the same -Journal to send it, or send or delete it there."),
             draftId);
+    }
+
+    /// <summary>A /send Graph refused for a draft still there: the draft is deleted (so no one sends it later by mistake) and the message is not sent.</summary>
+    private async Task<SendResult> AbandonAsync(OutgoingMessage message, string draftId, CallOutcome sent, int attempts, Stopwatch clock)
+    {
+        var refused = SendOutcomes.ErrorOf(message, GraphOperation.SendDraft, sent);
+        var deleted = await _lookup.DeleteAsync(message, draftId).ConfigureAwait(false);
+        return message.Result(SendOutcomes.StatusOf(sent.End), attempts, clock.Elapsed, sent.RequestId, sent.ClientRequestId,
+            SendOutcomes.Annotate(refused, deleted ? "The draft was deleted; nothing was sent." : $"Nothing was sent; delete the unsent draft (id {draftId}) from Drafts."),
+            deleted ? null : draftId);
     }
 
     internal static SendResult Unresolved(OutgoingMessage message, CallOutcome read, Stopwatch clock, string? draftId, string why) =>
