@@ -85,7 +85,7 @@ public sealed class MessageSender : IMessageSender
         _journal?.Write(message, JournalStatus.Planned);
         return message.Path == SendPath.SendMail
             ? await _sendMail.SendAsync(message, stop).ConfigureAwait(false)
-            : await _draftUpload.SendAsync(message, stop).ConfigureAwait(false);
+            : await _draftUpload.SendAsync(message, stop, _mode == DeliveryMode.ExactlyOnce ? _lookup : null).ConfigureAwait(false);
     }
 
     private static JournalStatus Final(SendStatus status) => status switch
