@@ -45,7 +45,7 @@ Describe 'Test-GraphMailSetup' {
         $output = Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -OutOfScopeMailbox 'ceo@contoso.com'
 
         $checks = $output | Where-Object { $_ -is [GraphMail.SetupCheckResult] }
-        $checks.Check | Should -Be @('Tenant', 'Registration', 'Credential', 'Permissions', 'SenderMailbox', 'SenderAccess', 'VerificationSend', 'Scoping', 'LargeAttachments')
+        $checks.Check | Should -Be @('Tenant', 'Registration', 'Credential', 'Permissions', 'SenderMailbox', 'SenderAccess', 'VerificationSend', 'Scoping', 'LargeAttachments', 'ExactlyOnce', 'SendingLimits')
         ($checks | Where-Object Status -EQ 'Failed') | Should -BeNullOrEmpty
         $summary = $output[-1]
         $summary | Should -BeOfType ([GraphMail.SetupSummary])

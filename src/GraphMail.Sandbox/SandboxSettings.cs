@@ -38,6 +38,15 @@ public sealed record SandboxSettings
 
     public int MaxRecipientsPerMessage { get; init; } = 500;
 
+    /// <summary>Exchange Online's recipient rate limit: recipients a mailbox may send to in a rolling 24 hours.</summary>
+    public int MaxRecipientsPerDay { get; init; } = 10_000;
+
+    /// <summary>
+    /// How long after a send its copy takes to show in Sent Items (Graph: "might not succeed immediately after sending").
+    /// Tests end the wait with SandboxControl.DeliverSentItems (POST /_sandbox/sentitems/arrive) rather than sleeping.
+    /// </summary>
+    public int SentItemsDelayMs { get; init; } = 50;
+
     /// <summary>MaxSendSize of mailboxes that do not set their own (Exchange Online's default is 35 MB).</summary>
     public long DefaultMaxSendSizeBytes { get; init; } = 35 * 1024 * 1024;
 
@@ -70,6 +79,8 @@ public sealed record SandboxSettings
         Check(MaxUploadChunkBytes >= 1, nameof(MaxUploadChunkBytes));
         Check(MinUploadSessionBytes >= 0, nameof(MinUploadSessionBytes));
         Check(MaxRecipientsPerMessage >= 1, nameof(MaxRecipientsPerMessage));
+        Check(MaxRecipientsPerDay >= 1, nameof(MaxRecipientsPerDay));
+        Check(SentItemsDelayMs >= 0, nameof(SentItemsDelayMs));
         Check(DefaultMaxSendSizeBytes >= 1, nameof(DefaultMaxSendSizeBytes));
         Check(UploadSessionLifetimeMinutes >= 1, nameof(UploadSessionLifetimeMinutes));
         Check(ReplicationDelaySeconds >= 0, nameof(ReplicationDelaySeconds));

@@ -26,6 +26,12 @@ public static class SendLimits
     /// <summary>Exchange Online's default recipients per message (To + Cc + Bcc).</summary>
     public const int MaxRecipients = 500;
 
+    /// <summary>The most an Exchange Online admin can allow per message (RecipientLimits up to 1,000).</summary>
+    public const int MaxRecipientsCeiling = 1000;
+
+    /// <summary>Exchange Online's recipient rate limit: recipients per mailbox in a rolling 24 hours.</summary>
+    public const int MaxRecipientsPerDay = 10_000;
+
     /// <summary>Graph takes at most 5 internetMessageHeaders.</summary>
     public const int MaxHeaders = 5;
 

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using GraphMail.Engine.Sending.Delivery;
 using GraphMail.Engine.Sending.Dispatch;
+using GraphMail.Engine.Sending.Journal;
 using GraphMail.Engine.Sending.Model;
 using GraphMail.Engine.Sending.Paths;
 using GraphMail.Engine.Sending.Pipeline;
@@ -28,6 +30,8 @@ public sealed class SendRun : IDisposable
     private readonly bool _senderMayBeUnknown;
     private readonly Func<string, string> _resolvePath;
     private readonly SendDispatcher _dispatcher;
+    private readonly Dictionary<string, int> _keysSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _recipientsThisRun = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="connect">Makes the send path over the connection; called on the first message really sent.</param>
     /// <param name="commandLine">The parameters given on the command line.</param>
@@ -36,8 +40,10 @@ public sealed class SendRun : IDisposable
     /// <param name="stop">The command's stop token (Ctrl+C).</param>
     /// <param name="senderMayBeUnknown">No connection (-WhatIf offline): a message without -From is previewed from "the default sender".</param>
     public SendRun(Func<IMessageSender> connect, MailParameters commandLine, string? defaultFrom, Func<string, string> resolvePath, CancellationToken stop,
-        DispatchOptions? options = null, bool senderMayBeUnknown = false)
+        DispatchOptions? options = null, bool senderMayBeUnknown = false, DeliveryOptions? delivery = null)
     {
+        Delivery = delivery ?? new DeliveryOptions();
+        Journal = Delivery.JournalPath is { } journalPath ? SendJournal.Open(journalPath) : null;
         _defaultFrom = defaultFrom;
         _senderMayBeUnknown = senderMayBeUnknown;
         _resolvePath = resolvePath;
@@ -46,6 +52,12 @@ public sealed class SendRun : IDisposable
     }
 
     public SendPlanner Planner { get; }
+
+    /// <summary>-Delivery, -Journal and -MaxRecipientsPerMessage for this command.</summary>
+    public DeliveryOptions Delivery { get; }
+
+    /// <summary>The open -Journal, or null.</summary>
+    public SendJournal? Journal { get; }
 
     public DispatchProgress Progress => _dispatcher.Progress;
 
@@ -65,13 +77,64 @@ public sealed class SendRun : IDisposable
                 throw rejection;
             }
 
-            return MessageBuilder.Build(plan.Parameters, _defaultFrom, _resolvePath, _senderMayBeUnknown);
+            var message = MessageBuilder.Build(plan.Parameters, _defaultFrom, _resolvePath, _senderMayBeUnknown, Delivery.MaxRecipientsPerMessage);
+            return Journal is null ? message : Journaled(plan, message);
         }
         catch (GraphMailException e)
         {
-            _dispatcher.Record(plan.Number, Unsendable(plan.Parameters, e).WithInput(plan.InputIndex, plan.Input));
+            var status = e.ErrorId == ErrorIds.DailyRecipientLimitReached ? SendStatus.NotSent : SendStatus.Failed;
+            _dispatcher.Record(plan.Number, Unsendable(plan.Parameters, e, status).WithInput(plan.InputIndex, plan.Input));
             return null;
         }
+    }
+
+    /// <summary>
+    /// The message as the journal knows it: Skipped when an earlier run sent it; under its earlier Message-ID when an
+    /// earlier run started it (so the mailbox can be searched for it); NotSent when it would take its mailbox past
+    /// the daily recipient limit. Null when its result is already recorded.
+    /// </summary>
+    private OutgoingMessage? Journaled(PlannedMessage plan, OutgoingMessage message)
+    {
+        var key = plan.Parameters.MessageKey is { } given && !MailParameters.IsBlank(given) ? given.Trim() : MessageKeys.Of(message);
+        _keysSeen[key] = _keysSeen.TryGetValue(key, out var seen) ? seen + 1 : 1;
+        if (_keysSeen[key] > 1)
+        {
+            // The same message twice in one command is two messages: the second is keyed apart.
+            key += "#" + _keysSeen[key].ToString(CultureInfo.InvariantCulture);
+        }
+
+        var earlier = Journal!.Earlier(key);
+        if (earlier is { Status: JournalStatus.Sent })
+        {
+            _dispatcher.Record(plan.Number, new SendResult(SendStatus.Skipped, message.From.Address, message.To.Select(r => r.Address).ToArray(), message.Subject,
+                earlier.MessageId, message.Path, 0, TimeSpan.Zero).WithInput(plan.InputIndex, plan.Input));
+            return null;
+        }
+
+        if (earlier is not null)
+        {
+            message = message.WithInternetMessageId(earlier.MessageId);
+        }
+
+        var counted = earlier is not null && earlier.Status is not (JournalStatus.Failed or JournalStatus.NotSent or JournalStatus.Creating);
+        if (!counted)
+        {
+            var mailbox = message.From.Address;
+            _recipientsThisRun.TryGetValue(mailbox, out var thisRun);
+            var total = Journal.RecipientsInLastDay(mailbox) + thisRun;
+            if (total + message.RecipientCount > Delivery.MaxRecipientsPerDay)
+            {
+                throw new GraphMailException(ErrorIds.DailyRecipientLimitReached, GraphMailErrorKind.LimitsExceeded,
+                    $"Not sent: {mailbox} has sent to {total} recipients in the last 24 hours (per the journal), and this message's {message.RecipientCount} would take it past " +
+                    $"Exchange Online's limit of {Delivery.MaxRecipientsPerDay}, after which Exchange blocks the mailbox from sending for up to 24 hours.",
+                    "Run the command again with the same -Journal once the 24 hours have passed, or send from another mailbox.");
+            }
+
+            _recipientsThisRun[mailbox] = thisRun + message.RecipientCount;
+        }
+
+        Journal.Bind(key, message);
+        return message;
     }
 
     /// <summary>Queues a checked message for sending; it never waits (wait for room with <see cref="Next"/>).</summary>
@@ -173,7 +236,11 @@ public sealed class SendRun : IDisposable
         return text;
     }
 
-    public void Dispose() => _dispatcher.Dispose();
+    public void Dispose()
+    {
+        _dispatcher.Dispose();
+        Journal?.Dispose();
+    }
 
     private void SendEach(IEnumerable<PlannedMessage> plans)
     {
@@ -189,8 +256,8 @@ public sealed class SendRun : IDisposable
     private static string FirstAddresses(IReadOnlyCollection<string> addresses) =>
         string.Join(", ", addresses.Take(3)) + (addresses.Count > 3 ? ", ..." : string.Empty);
 
-    private SendResult Unsendable(MailParameters parameters, GraphMailException error) =>
-        new(SendStatus.Failed,
+    private SendResult Unsendable(MailParameters parameters, GraphMailException error, SendStatus status) =>
+        new(status,
             parameters.From ?? _defaultFrom ?? string.Empty,
             parameters.To ?? Array.Empty<string>(),
             parameters.Subject ?? string.Empty,

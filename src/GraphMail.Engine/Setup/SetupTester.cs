@@ -128,6 +128,15 @@ public sealed class SetupTester
         }
 
         checks.Add(LargeAttachmentsCheck.Evaluate(token, exchange, subject.Mailbox));
+        checks.Add(DeliveryChecks.ExactlyOnce(token, exchange, subject.Mailbox));
+        if (subject.Mailbox.Length > 0)
+        {
+            checks.Add(DeliveryChecks.SendingLimits(subject.Mailbox));
+        }
+        else
+        {
+            checks.Skip(SetupCheck.SendingLimits, NoMailbox);
+        }
     }
 
     private static async Task VerifyAsync(IMessageSender sender, SetupRequest request, SetupInputs inputs, CheckList checks, SetupSubject subject, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ internal sealed class ControlEndpoints(SandboxControl control)
         });
         yield return Route("DELETE", "_sandbox/messages", _ => Done(control.ClearMessages));
         yield return Route("GET", "_sandbox/drafts", _ => Ok(control.GetDrafts()));
+        yield return Route("POST", "_sandbox/sentitems/arrive", _ => Ok(new JsonObject { ["arrived"] = control.DeliverSentItems() }));
         yield return Route("GET", "_sandbox/requests", request =>
         {
             var route = request.QueryValue("route");

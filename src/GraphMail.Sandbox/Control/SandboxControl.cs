@@ -47,6 +47,9 @@ public sealed class SandboxControl
             CreatedAt = d.CreatedAt,
         }).ToList();
 
+    /// <summary>Every copy still on its way to Sent Items arrives now (ends SentItemsDelayMs without waiting). Returns how many.</summary>
+    public int DeliverSentItems() => _state.SentItems.ArriveNow(_state.Clock.GetUtcNow());
+
     public IReadOnlyList<RecordedRequest> GetRequests() => _state.Requests.Snapshot();
 
     public void ClearRequests() => _state.Requests.Clear();
@@ -120,6 +123,8 @@ public sealed class SandboxControl
         _state.Messages.Clear();
         _state.Requests.Clear();
         _state.Drafts.Clear();
+        _state.SentItems.Clear();
+        _state.RecipientRate.Clear();
         _state.Uploads.Clear();
         _state.Faults.Clear();
         _state.ResetSettings();

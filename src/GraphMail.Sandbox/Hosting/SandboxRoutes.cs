@@ -74,6 +74,8 @@ internal static class SandboxRoutes
             new(RouteNames.SendMail, "POST", new("v1.0/users/{user}/sendMail"), RouteKind.Graph, sendMail.HandleAsync, MailboxKey),
             new(RouteNames.CreateMessage, "POST", new("v1.0/users/{user}/messages"), RouteKind.Graph, drafts.CreateAsync, MailboxKey),
             new(RouteNames.GetMessage, "GET", new("v1.0/users/{user}/messages/{message}"), RouteKind.Graph, drafts.GetAsync, MailboxKey),
+            new(RouteNames.ListMessages, "GET", new("v1.0/users/{user}/mailFolders/{folder}/messages"), RouteKind.Graph, drafts.ListAsync, MailboxKey),
+            new(RouteNames.ListMessages, "GET", new("v1.0/users/{user}/mailFolders('{folder}')/messages"), RouteKind.Graph, drafts.ListAsync, MailboxKey),
             new(RouteNames.DeleteMessage, "DELETE", new("v1.0/users/{user}/messages/{message}"), RouteKind.Graph, drafts.DeleteAsync, MailboxKey),
             new(RouteNames.Send, "POST", new("v1.0/users/{user}/messages/{message}/send"), RouteKind.Graph, drafts.SendAsync, MailboxKey),
             new(RouteNames.AddAttachment, "POST", new("v1.0/users/{user}/messages/{message}/attachments"), RouteKind.Graph, drafts.AddAttachmentAsync, MailboxKey),

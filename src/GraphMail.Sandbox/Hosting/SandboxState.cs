@@ -59,6 +59,11 @@ internal sealed class SandboxState : IDisposable
 
     internal DraftStore Drafts { get; } = new();
 
+    /// <summary>Submitted messages: Sent Items and what is in transit to it.</summary>
+    internal SentItemStore SentItems { get; } = new();
+
+    internal RecipientRate RecipientRate { get; } = new();
+
     internal UploadSessionStore Uploads { get; } = new();
 
     internal FaultInjector Faults { get; }

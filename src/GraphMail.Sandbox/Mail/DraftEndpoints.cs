@@ -43,18 +43,23 @@ internal sealed class DraftEndpoints(SandboxState state)
             return GraphErrors.BadRequest(request, problem.Code, problem.Message);
         }
 
-        var draft = new Draft(MessageIds.New(), grant, request.Caller!.AppId, message, state.Clock.GetUtcNow());
+        var draft = new Draft(MessageIds.New(), grant, request.Caller!.AppId, message, state.Clock.GetUtcNow()) { ImmutableId = WantsImmutableId(request) };
         state.Drafts.Add(draft);
         return SandboxResponse.Json(201, DraftJson.Create(draft, GraphBase(request)), GraphErrors.ContentType)
             .WithHeader("Location", $"{GraphBase(request)}/users('{grant.Mailbox.Id}')/messages('{draft.Id}')");
     }
+
+    internal Task<SandboxResponse> ListAsync(SandboxRequest request) => Task.FromResult(SentItemsJson.List(state, request));
 
     private SandboxResponse Get(SandboxRequest request)
     {
         var draft = FindDraft(request, MailboxAccess.Read, out var error);
         if (draft is null)
         {
-            return error!;
+            var grant = MailboxAccess.Resolve(state, request, MailboxAccess.Read, out _);
+            return grant is not null && state.SentItems.Find(grant, request.RouteValue("message")) is { } sent && sent.IsVisible(state.Clock.GetUtcNow())
+                ? SandboxResponse.Json(200, SentItemsJson.Create(sent, GraphBase(request)), GraphErrors.ContentType)
+                : error!;
         }
 
         var json = DraftJson.Create(draft, GraphBase(request));
@@ -121,7 +126,7 @@ internal sealed class DraftEndpoints(SandboxState state)
         var draft = FindDraft(request, MailboxAccess.Send, out var error);
         if (draft is null)
         {
-            return error!;
+            return AlreadySent(request) ?? error!;
         }
 
         var attachments = draft.Attachments;
@@ -131,15 +136,41 @@ internal sealed class DraftEndpoints(SandboxState state)
             return GraphErrors.BadRequest(request, problem.Code, problem.Message);
         }
 
+        if (Submission.Refuse(state, request, draft.Grant, draft.Message) is { } refused)
+        {
+            return refused;
+        }
+
         if (!state.Drafts.Remove(draft))
         {
             return GraphErrors.ItemNotFound(request);
         }
 
         state.Uploads.RemoveForDraft(draft.Id);
-        MessageRecorder.Record(state, request, draft.Grant, draft.Message, attachments, saveToSentItems: !draft.Message.DeleteAfterSubmit, MessageRecorder.DraftSendPath);
+        Submission.Submit(state, request, draft.Grant, draft.Message, attachments, saveToSentItems: !draft.Message.DeleteAfterSubmit,
+            MessageRecorder.DraftSendPath, draft.ImmutableId ? draft.Id : MessageIds.New());
         return SandboxResponse.Empty(202);
     }
+
+    /// <summary>
+    /// /send of an item that is no longer a draft: 400 once its copy is in Sent Items, 404 while it is in transit
+    /// (docs/exactly-once.md §2: both are the sandbox's assumption). It is never sent twice.
+    /// </summary>
+    private SandboxResponse? AlreadySent(SandboxRequest request)
+    {
+        var grant = MailboxAccess.Resolve(state, request, MailboxAccess.Send, out _);
+        if (grant is null || state.SentItems.Find(grant, request.RouteValue("message")) is not { } sent)
+        {
+            return null;
+        }
+
+        return sent.IsVisible(state.Clock.GetUtcNow())
+            ? GraphErrors.BadRequest(request, "ErrorInvalidOperation", "The item has already been sent.")
+            : GraphErrors.ItemNotFound(request);
+    }
+
+    private static bool WantsImmutableId(SandboxRequest request) =>
+        (request.Header("Prefer") ?? "").Replace(" ", string.Empty).IndexOf("IdType=\"ImmutableId\"", StringComparison.OrdinalIgnoreCase) >= 0;
 
     internal Draft? FindDraft(SandboxRequest request, string[] acceptedRoles, out SandboxResponse? error)
     {

@@ -9,35 +9,41 @@ namespace GraphMail.Sandbox.Mail;
 /// <summary>A draft as Graph returns a message resource.</summary>
 internal static class DraftJson
 {
-    internal static JsonObject Create(Draft draft, string graphBase)
+    internal const string DraftsFolderId = "AAMkAGSbxDrafts";
+    internal const string SentItemsFolderId = "AAMkAGSbxSentItems";
+
+    internal static JsonObject Create(Draft draft, string graphBase) =>
+        Item(draft.Id, draft.Grant, draft.Message, draft.CreatedAt, draft.Attachments.Count, sentAt: null, graphBase);
+
+    /// <summary>A message resource: a draft when <paramref name="sentAt"/> is null, else the copy in Sent Items.</summary>
+    internal static JsonObject Item(string id, MailboxGrant grant, OutgoingMessage message, DateTimeOffset createdAt, int attachments, DateTimeOffset? sentAt, string graphBase)
     {
-        var message = draft.Message;
-        var mailbox = draft.Grant.Mailbox;
+        var mailbox = grant.Mailbox;
         var owner = new RecordedRecipient(mailbox.UserPrincipalName, mailbox.DisplayName);
-        var created = draft.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var created = Time(createdAt);
         return new JsonObject
         {
             ["@odata.context"] = $"{graphBase}/$metadata#users('{mailbox.Id}')/messages/$entity",
-            ["@odata.etag"] = "W/\"CQAAABYAAAA" + draft.Id[^8..] + "\"",
-            ["id"] = draft.Id,
+            ["@odata.etag"] = "W/\"CQAAABYAAAA" + id[^8..] + "\"",
+            ["id"] = id,
             ["createdDateTime"] = created,
-            ["lastModifiedDateTime"] = created,
-            ["changeKey"] = "CQAAABYAAAA" + draft.Id[^8..],
+            ["lastModifiedDateTime"] = sentAt is { } sent ? Time(sent) : created,
+            ["changeKey"] = "CQAAABYAAAA" + id[^8..],
             ["categories"] = new JsonArray(),
             ["receivedDateTime"] = created,
-            ["sentDateTime"] = null,
-            ["hasAttachments"] = draft.Attachments.Count > 0,
-            ["internetMessageId"] = message.InternetMessageId ?? $"<{draft.Id[^12..]}@sandbox>",
+            ["sentDateTime"] = sentAt is { } at ? Time(at) : null,
+            ["hasAttachments"] = attachments > 0,
+            ["internetMessageId"] = message.InternetMessageId ?? $"<{id[^12..]}@sandbox>",
             ["subject"] = message.Subject,
             ["bodyPreview"] = message.BodyContent.Length > 255 ? message.BodyContent[..255] : message.BodyContent,
             ["importance"] = message.Importance,
-            ["parentFolderId"] = "AAMkAGSbxDrafts",
-            ["conversationId"] = "AAQkAGSbx" + draft.Id[^10..],
+            ["parentFolderId"] = sentAt is null ? DraftsFolderId : SentItemsFolderId,
+            ["conversationId"] = "AAQkAGSbx" + id[^10..],
             ["isDeliveryReceiptRequested"] = false,
             ["isReadReceiptRequested"] = false,
             ["isRead"] = true,
-            ["isDraft"] = true,
-            ["webLink"] = "https://outlook.office365.com/owa/?ItemID=" + Uri.EscapeDataString(draft.Id),
+            ["isDraft"] = sentAt is null,
+            ["webLink"] = "https://outlook.office365.com/owa/?ItemID=" + Uri.EscapeDataString(id),
             ["body"] = new JsonObject { ["contentType"] = message.BodyContentType, ["content"] = message.BodyContent },
             ["sender"] = Recipient(message.From ?? owner),
             ["from"] = Recipient(message.From ?? owner),
@@ -60,6 +66,8 @@ internal static class DraftJson
             ["size"] = a.Size,
             ["isInline"] = a.IsInline,
         }).ToArray());
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonObject Recipient(RecordedRecipient recipient) =>
         new() { ["emailAddress"] = new JsonObject { ["name"] = recipient.Name ?? recipient.Address, ["address"] = recipient.Address } };

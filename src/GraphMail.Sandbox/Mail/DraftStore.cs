@@ -32,6 +32,9 @@ internal sealed class Draft
 
     internal DateTimeOffset CreatedAt { get; }
 
+    /// <summary>Created with Prefer: IdType="ImmutableId": the id stays the same when the item moves to Sent Items.</summary>
+    internal bool ImmutableId { get; init; }
+
     internal IReadOnlyList<RecordedAttachment> Attachments
     {
         get
@@ -63,6 +66,10 @@ internal sealed class DraftStore
         _drafts.TryGetValue(id, out var draft) && draft.Grant.Mailbox.Id == grant.Mailbox.Id ? draft : null;
 
     internal bool Remove(Draft draft) => _drafts.TryRemove(draft.Id, out _);
+
+    /// <summary>This mailbox's drafts with this Message-ID, oldest first.</summary>
+    internal IReadOnlyList<Draft> WithInternetMessageId(MailboxGrant grant, string internetMessageId) =>
+        _drafts.Values.Where(d => d.Grant.Mailbox.Id == grant.Mailbox.Id && d.Message.InternetMessageId == internetMessageId).OrderBy(d => d.CreatedAt).ToList();
 
     internal IReadOnlyList<Draft> All() => _drafts.Values.OrderBy(d => d.CreatedAt).ToList();
 

@@ -24,6 +24,7 @@ internal static class MailboxAccess
     internal static readonly string[] Send = ["Mail.Send"];
     internal static readonly string[] ReadWrite = ["Mail.ReadWrite"];
     internal static readonly string[] Read = ["Mail.ReadWrite", "Mail.Read"];
+    internal static readonly string[] ReadBasic = ["Mail.ReadWrite", "Mail.Read", "Mail.ReadBasic"];
 
     internal static MailboxGrant? Resolve(SandboxState state, SandboxRequest request, IReadOnlyList<string> acceptedRoles, out SandboxResponse? error)
     {

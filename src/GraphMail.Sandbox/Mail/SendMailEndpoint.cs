@@ -47,7 +47,12 @@ internal sealed class SendMailEndpoint(SandboxState state)
             return GraphErrors.BadRequest(request, problem.Code, problem.Message);
         }
 
-        MessageRecorder.Record(state, request, grant, message, message.Attachments, saveToSentItems, MessageRecorder.SendMailPath);
+        if (Submission.Refuse(state, request, grant, message) is { } refused)
+        {
+            return refused;
+        }
+
+        Submission.Submit(state, request, grant, message, message.Attachments, saveToSentItems, MessageRecorder.SendMailPath, MessageIds.New());
         return SandboxResponse.Empty(202);
     }
 }

@@ -12,6 +12,7 @@ public static class RouteNames
     public const string SendMail = "sendMail";
     public const string CreateMessage = "createMessage";
     public const string GetMessage = "getMessage";
+    public const string ListMessages = "listMessages";
     public const string DeleteMessage = "deleteMessage";
     public const string AddAttachment = "addAttachment";
     public const string CreateUploadSession = "createUploadSession";
@@ -41,7 +42,7 @@ public static class RouteNames
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Token, ManagedIdentity, OpenId, Keys, SendMail, CreateMessage, GetMessage, DeleteMessage,
+        Token, ManagedIdentity, OpenId, Keys, SendMail, CreateMessage, GetMessage, ListMessages, DeleteMessage,
         AddAttachment, CreateUploadSession, UploadChunk, CancelUpload, Send, Batch,
         DeviceCode, DeviceLogin, ListApplications, CreateApplication, GetApplication, UpdateApplication, DeleteApplication, AddPassword,
         RemovePassword, ListServicePrincipals, CreateServicePrincipal, GetServicePrincipal, DeleteServicePrincipal, ListAppRoleAssignments,

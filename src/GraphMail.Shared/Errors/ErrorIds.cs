@@ -120,6 +120,9 @@ public static class ErrorIds
     public const string SendConnectionFailed = "SendConnectionFailed";
     public const string SendNotStarted = "SendNotStarted";
     public const string SendDeclined = "SendDeclined";
+    public const string DailyRecipientLimitReached = "DailyRecipientLimitReached";
+    public const string JournalUnreadable = "JournalUnreadable";
+    public const string JournalUnwritable = "JournalUnwritable";
 
     // Setup: Test-GraphMailSetup and New-GraphMailMailboxScope inputs
     public const string SetupInputConflict = "SetupInputConflict";

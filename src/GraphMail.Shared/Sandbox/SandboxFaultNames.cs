@@ -15,6 +15,7 @@ public static class SandboxFaultNames
     public const string SendMailRoute = "sendMail";
     public const string CreateMessageRoute = "createMessage";
     public const string GetMessageRoute = "getMessage";
+    public const string ListMessagesRoute = "listMessages";
     public const string DeleteMessageRoute = "deleteMessage";
     public const string AddAttachmentRoute = "addAttachment";
     public const string CreateUploadSessionRoute = "createUploadSession";
@@ -49,7 +50,7 @@ public static class SandboxFaultNames
 
     public static IReadOnlyList<string> Routes { get; } = new[]
     {
-        TokenRoute, ManagedIdentityRoute, OpenIdRoute, KeysRoute, SendMailRoute, CreateMessageRoute, GetMessageRoute,
+        TokenRoute, ManagedIdentityRoute, OpenIdRoute, KeysRoute, SendMailRoute, CreateMessageRoute, GetMessageRoute, ListMessagesRoute,
         DeleteMessageRoute, AddAttachmentRoute, CreateUploadSessionRoute, UploadChunkRoute, CancelUploadRoute, SendRoute, BatchRoute,
         DeviceCodeRoute, DeviceLoginRoute, ListApplicationsRoute, CreateApplicationRoute, GetApplicationRoute, UpdateApplicationRoute,
         DeleteApplicationRoute, AddPasswordRoute, RemovePasswordRoute, ListServicePrincipalsRoute, CreateServicePrincipalRoute,

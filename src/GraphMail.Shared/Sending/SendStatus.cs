@@ -17,4 +17,7 @@ public enum SendStatus
 
     /// <summary>Never put on the wire: the command was stopped (Ctrl+C) before this message started. Safe to send again.</summary>
     NotSent,
+
+    /// <summary>Not sent again: the -Journal shows an earlier run sent it (Sent there). Nothing went on the wire for it.</summary>
+    Skipped,
 }

@@ -35,4 +35,10 @@ public enum SetupCheck
 
     /// <summary>Whether attachments over about 3 MB can be sent (they need Mail.ReadWrite). Information only.</summary>
     LargeAttachments,
+
+    /// <summary>Whether Send-GraphMail -Delivery ExactlyOnce can be used (it needs Mail.ReadWrite). Information only.</summary>
+    ExactlyOnce,
+
+    /// <summary>Exchange Online's sending limits for the sender; a warning for a *.onmicrosoft.com sender (100 external recipients a day).</summary>
+    SendingLimits,
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using GraphMail.Engine.Connections;
 using GraphMail.Engine.Sending;
+using GraphMail.Engine.Sending.Delivery;
 using GraphMail.Engine.Sending.Dispatch;
 using GraphMail.Engine.Sending.Http;
 using GraphMail.Engine.Sending.Model;
@@ -43,7 +44,17 @@ public sealed partial class SendGraphMailCommand
         connection ??= offline ? null : RunspaceSessions.Current.RequireConnection();
         _input = new SendGraphMailInput(MyInvocation.MyCommand);
         _run = new SendRun(() => Connect(connection!), MailParameters.FromBound(Bound(_commandLine)), connection?.Info.DefaultFrom,
-            ProviderPath, CancellationToken, senderMayBeUnknown: offline);
+            ProviderPath, CancellationToken, senderMayBeUnknown: offline, delivery: new DeliveryOptions
+            {
+                Mode = Delivery,
+                MaxRecipientsPerMessage = MaxRecipientsPerMessage,
+                JournalPath = Journal is null ? null : ProviderPath(Journal),
+            });
+        if (_run.Journal is { KnownMessages: > 0 } journal)
+        {
+            WriteVerbose($"Journal {Journal}: {journal.KnownMessages} message(s) from earlier runs" + (journal.TornLine ? "; its torn last line (a crash while it was written) was skipped." : "."));
+        }
+
         WriteNotes();
     }
 
@@ -80,7 +91,7 @@ public sealed partial class SendGraphMailCommand
     private IMessageSender Connect(GraphMailConnection connection)
     {
         _channel = new ConnectionChannel(connection);
-        return new MessageSender(_channel);
+        return new MessageSender(_channel, mode: Run.Delivery.Mode, journal: Run.Journal);
     }
 
     private void Plan(IEnumerable<PlannedMessage> plans)

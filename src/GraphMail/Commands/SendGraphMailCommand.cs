@@ -93,6 +93,28 @@ public sealed partial class SendGraphMailCommand : GraphMailCmdlet
     [BooleanText]
     public bool SaveToSentItems { get; set; } = true;
 
+    /// <summary>
+    /// AtMostOnce (default): one sendMail a message, never sent twice, Unknown after an ambiguous answer. ExactlyOnce:
+    /// a draft then /send, ambiguity resolved by reading the mailbox (needs Mail.ReadWrite; two requests a message).
+    /// </summary>
+    [Parameter]
+    public DeliveryMode Delivery { get; set; } = DeliveryMode.AtMostOnce;
+
+    /// <summary>An append-only file recording each message; rerun with the same file to finish a run that stopped.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Journal { get; set; }
+
+    /// <summary>What the -Journal knows a message by (a MessageKey column binds to it); without it, a hash of the message.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string? MessageKey { get; set; }
+
+    /// <summary>A message with more recipients (To, Cc and Bcc) is refused before sending: Exchange's default 500, up to 1,000.</summary>
+    [Parameter]
+    [ValidateRange(1, Engine.Sending.SendLimits.MaxRecipientsCeiling)]
+    public int MaxRecipientsPerMessage { get; set; } = Engine.Sending.SendLimits.MaxRecipients;
+
     /// <summary>Writes one SendResult per message, in input order.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }

@@ -47,6 +47,10 @@ public sealed class SendContractTests
     [InlineData("SaveToSentItems", "System.Boolean", true)]
     [InlineData("PassThru", "System.Management.Automation.SwitchParameter", false)]
     [InlineData("ResultVariable", "System.String", false)]
+    [InlineData("Delivery", "GraphMail.DeliveryMode", false)]
+    [InlineData("Journal", "System.String", false)]
+    [InlineData("MessageKey", "System.String", true)]
+    [InlineData("MaxRecipientsPerMessage", "System.Int32", false)]
     public void ItsOwnParametersAreNamedAndTyped(string name, string type, bool byPropertyName)
     {
         var parameter = Assert.Single(Cmdlet.Parameters, p => p.Name == name);
@@ -62,7 +66,7 @@ public sealed class SendContractTests
     {
         Assert.True(Cmdlet.SupportsShouldProcess);
         Assert.Equal(["GraphMail.SendResult"], Cmdlet.OutputTypeNames);
-        Assert.Equal(22, Cmdlet.ParameterNames.Count());
+        Assert.Equal(26, Cmdlet.ParameterNames.Count());
         Assert.All(Cmdlet.Parameters, p => Assert.Equal("__AllParameterSets", p.ParameterSet));
     }
 }

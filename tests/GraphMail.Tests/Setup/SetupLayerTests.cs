@@ -22,7 +22,7 @@ public sealed class SetupLayerTests : IClassFixture<SandboxFixture>
         var report = await RunAsync(Request(_sandbox.Server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret));
 
         Assert.Equal(
-            [SetupCheck.Tenant, SetupCheck.Registration, SetupCheck.Credential, SetupCheck.Permissions, SetupCheck.SenderMailbox, SetupCheck.SenderAccess, SetupCheck.VerificationSend, SetupCheck.Scoping, SetupCheck.LargeAttachments],
+            [SetupCheck.Tenant, SetupCheck.Registration, SetupCheck.Credential, SetupCheck.Permissions, SetupCheck.SenderMailbox, SetupCheck.SenderAccess, SetupCheck.VerificationSend, SetupCheck.Scoping, SetupCheck.LargeAttachments, SetupCheck.ExactlyOnce, SetupCheck.SendingLimits],
             report.Checks.Select(c => c.Check));
         Assert.All(report.Checks.Where(c => c.Check is not (SetupCheck.VerificationSend or SetupCheck.Registration)), c => Assert.Equal(SetupCheckStatus.Passed, c.Status));
         Assert.Contains("Opt-in", report.Check(SetupCheck.VerificationSend).Detail);
@@ -37,7 +37,7 @@ public sealed class SetupLayerTests : IClassFixture<SandboxFixture>
         Assert.True(summary.Ready);
         Assert.Equal(("contoso.com", SandboxDefaults.TenantId, SandboxDefaults.SenderAppId, SandboxDefaults.Noreply, "GraphMail.Sandbox"),
             (summary.TenantDomain, summary.TenantId, summary.ClientId, summary.Mailbox, summary.Cloud));
-        Assert.Equal((7, 0, 0, 2), (summary.Passed, summary.Failed, summary.Warnings, summary.Skipped));
+        Assert.Equal((9, 0, 0, 2), (summary.Passed, summary.Failed, summary.Warnings, summary.Skipped));
     }
 
     [Fact]
@@ -172,7 +172,31 @@ public sealed class SetupLayerTests : IClassFixture<SandboxFixture>
         var large = report.Check(SetupCheck.LargeAttachments);
         Assert.Equal(SetupCheckStatus.Passed, large.Status);
         Assert.StartsWith("Available: the token carries Mail.ReadWrite", large.Detail);
+        Assert.StartsWith("Available: the token carries Mail.ReadWrite", report.Check(SetupCheck.ExactlyOnce).Detail);
         Assert.True(report.Summary.Ready);
+    }
+
+    [Fact]
+    public async Task ExactlyOnceIsReportedUnavailableWithoutMailReadWrite()
+    {
+        var report = await RunAsync(Request(_sandbox.Server, SandboxDefaults.SenderAppId, SandboxDefaults.SenderSecret));
+
+        var exactlyOnce = report.Check(SetupCheck.ExactlyOnce);
+        Assert.Equal(SetupCheckStatus.Passed, exactlyOnce.Status);
+        Assert.StartsWith("Not available: -Delivery ExactlyOnce needs Mail.ReadWrite", exactlyOnce.Detail);
+        Assert.Equal(SetupCheckStatus.Passed, report.StatusOf(SetupCheck.SendingLimits));
+        Assert.Contains("10,000 recipients a day", report.Check(SetupCheck.SendingLimits).Detail);
+    }
+
+    [Fact]
+    public void AnOnMicrosoftSenderIsWarnedOfTheHundredExternalRecipientsADayCap()
+    {
+        var limits = GraphMail.Engine.Setup.Checks.DeliveryChecks.SendingLimits("noreply@contoso.onmicrosoft.com");
+
+        Assert.Equal(SetupCheckStatus.Warning, limits.Status);
+        Assert.Contains("100 external recipients a day", limits.Detail);
+        Assert.Contains("custom domain", limits.Remedy);
+        Assert.Equal(SetupCheckStatus.Passed, GraphMail.Engine.Setup.Checks.DeliveryChecks.SendingLimits("noreply@contoso.com").Status);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class SendDispatcher : IDisposable
     private readonly Dictionary<int, Job> _running = new();
     private readonly Dictionary<string, int> _inProgressBySender = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<SendResult?> _results = new();
-    private readonly int[] _byStatus = new int[4];
+    private readonly int[] _byStatus = new int[Enum.GetValues(typeof(SendStatus)).Length];
     private IMessageSender? _sender;
     private int _written;
     private bool _halted;

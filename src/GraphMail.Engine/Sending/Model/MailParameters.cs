@@ -30,6 +30,9 @@ public sealed class MailParameters
     public IReadOnlyList<KeyValuePair<string, string>>? Header { get; set; }
     public bool? SaveToSentItems { get; set; }
 
+    /// <summary>-MessageKey (or a MessageKey column): what the -Journal knows this message by across runs.</summary>
+    public string? MessageKey { get; set; }
+
     // Send-MailMessage's SMTP settings: accepted so old scripts bind, never used (see CompatibilityNotes).
     public string? SmtpServer { get; set; }
     public int? Port { get; set; }
@@ -110,6 +113,7 @@ public sealed class MailParameters
             InlineAttachment = InlineAttachment ?? fallback.InlineAttachment,
             Header = Header ?? fallback.Header,
             SaveToSentItems = SaveToSentItems ?? fallback.SaveToSentItems,
+            MessageKey = MessageKey ?? fallback.MessageKey,
             SmtpServer = SmtpServer ?? fallback.SmtpServer,
             Port = Port ?? fallback.Port,
             UseSsl = UseSsl ?? fallback.UseSsl,
@@ -141,6 +145,7 @@ public sealed class MailParameters
             case "INLINEATTACHMENT": InlineAttachment = Pairs(name, value); return true;
             case "HEADER": Header = Pairs(name, value); return true;
             case "SAVETOSENTITEMS": SaveToSentItems = Flag(name, value); return true;
+            case "MESSAGEKEY": MessageKey = Text(value); return true;
             case "SMTPSERVER": SmtpServer = Text(value); return true;
             case "PORT": Port = value is null ? null : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture); return true;
             case "USESSL": UseSsl = Flag(name, value); return true;

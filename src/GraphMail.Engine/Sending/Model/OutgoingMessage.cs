@@ -49,6 +49,11 @@ public sealed class OutgoingMessage
         Path = SendLimits.FitsInOneRequest(AttachmentBytes, textJsonBytes) ? SendPath.SendMail : SendPath.DraftUpload;
     }
 
+    /// <summary>The same message under another Message-ID (the one a -Journal gave it in an earlier run).</summary>
+    internal OutgoingMessage WithInternetMessageId(string internetMessageId) =>
+        new(From, To, Cc, Bcc, ReplyTo, Subject, Body, BodyIsHtml, Importance, DeliveryReceiptRequested, Headers, Attachments, SaveToSentItems,
+            internetMessageId, Warnings, TextJsonBytes);
+
     public MailRecipient From { get; }
     public IReadOnlyList<MailRecipient> To { get; }
     public IReadOnlyList<MailRecipient> Cc { get; }

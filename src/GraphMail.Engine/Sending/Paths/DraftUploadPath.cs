@@ -30,15 +30,18 @@ internal sealed class DraftUploadPath
         _uploader = new AttachmentUploader(caller, chunkBytes);
     }
 
-    internal async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken stop)
+    /// <param name="readBack">-Delivery ExactlyOnce: after an ambiguous /send the draft is read back and sent again while it is still a draft.</param>
+    internal async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken stop, MailboxLookup? readBack = null)
     {
+        Action<HttpRequestMessage>? prefer = readBack is null ? null : MailboxLookup.Immutable;
         var clock = Stopwatch.StartNew();
         var (onDraft, added, uploaded) = Split(message);
         CallOutcome created;
         using (var draftBody = await MessageJson.DraftAsync(message, onDraft, stop).ConfigureAwait(false))
         {
             created = await _caller.CallAsync(
-                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.User(message) + "/messages"), message.From.Address, RequestSafety.Creates, draftBody.Written, "application/json"),
+                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.User(message) + "/messages"), message.From.Address, RequestSafety.Creates, draftBody.Written, "application/json",
+                    configure: prefer),
                 stop).ConfigureAwait(false);
         }
 
@@ -76,25 +79,58 @@ internal sealed class DraftUploadPath
             return await AbandonAsync(message, draftId, failed.Outcome, NotSentOrFailed(failed.Outcome), 0, clock, error).ConfigureAwait(false);
         }
 
-        var sent = await _caller.CallAsync(
-            new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/send"), message.From.Address, RequestSafety.SendsMail, new ArraySegment<byte>(Array.Empty<byte>())),
-            stop).ConfigureAwait(false);
-        if (sent.End == CallEnd.Succeeded)
+        var attempts = 0;
+        var ambiguousBefore = false;
+        CallOutcome sent;
+        for (var tries = 1; ; tries++)
         {
-            return Ended(message, sent, SendStatus.Sent, sent.Attempts, clock, null);
+            sent = await _caller.CallAsync(
+                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/send"), message.From.Address, RequestSafety.SendsMail,
+                    new ArraySegment<byte>(Array.Empty<byte>()), configure: prefer),
+                stop).ConfigureAwait(false);
+            attempts += sent.Attempts;
+            if (sent.End == CallEnd.Succeeded)
+            {
+                return Ended(message, sent, SendStatus.Sent, attempts, clock, null);
+            }
+
+            var maybeSentBefore = tries > 1 && sent.Status is 400 or 404;
+            if (readBack is null || (sent.End != CallEnd.Ambiguous && !maybeSentBefore) || tries > ExactlyOncePath.MaxTries || stop.IsCancellationRequested)
+            {
+                break;
+            }
+
+            // ExactlyOnce: the draft says whether the /send went through; still a draft, /send again.
+            ambiguousBefore = true;
+            var (state, _) = await readBack.ReadAsync(message, draftId, CancellationToken.None).ConfigureAwait(false);
+            if (state == ItemState.Submitted)
+            {
+                return Ended(message, sent, SendStatus.Sent, attempts, clock, null);
+            }
+
+            if (state == ItemState.Unreadable)
+            {
+                break;
+            }
         }
 
         var sendError = SendOutcomes.ErrorOf(message, GraphOperation.SendDraft, sent);
-        if (sent.End != CallEnd.Ambiguous)
+        if (sent.End != CallEnd.Ambiguous && !ambiguousBefore)
         {
             // Refused or never sent: the draft is of no use and must not be sent by someone later by mistake.
-            return await AbandonAsync(message, draftId, sent, SendOutcomes.StatusOf(sent.End), sent.Attempts, clock, sendError).ConfigureAwait(false);
+            return await AbandonAsync(message, draftId, sent, SendOutcomes.StatusOf(sent.End), attempts, clock, sendError).ConfigureAwait(false);
+        }
+
+        if (sent.End != CallEnd.Ambiguous)
+        {
+            // ExactlyOnce: refused after an ambiguous /send, and the draft could not be read back to tell.
+            return ExactlyOncePath.Unresolved(message, sent, clock, draftId, "its /send was refused after an ambiguous one, and the draft could not be read back");
         }
 
         // Sent or not, the draft is not GraphMail's to delete now: if it is still in Drafts, the message was not sent.
         sendError = SendOutcomes.Annotate(sendError,
             $"The draft (id {draftId}) was left in the {SendResult.DraftsFolder} folder of {message.From.Address}: if it is still there, the message was not sent (send or delete it there); if it is gone, it was sent.");
-        return message.Result(SendStatus.Unknown, sent.Attempts, clock.Elapsed, sent.RequestId, sent.ClientRequestId, sendError, draftId);
+        return message.Result(SendStatus.Unknown, attempts, clock.Elapsed, sent.RequestId, sent.ClientRequestId, sendError, draftId);
     }
 
     /// <summary>Small attachments ride on the draft while the draft request stays under the cap; the rest are added or uploaded.</summary>

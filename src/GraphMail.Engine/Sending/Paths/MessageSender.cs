@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Engine.Sending.Http;
+using GraphMail.Engine.Sending.Journal;
 using GraphMail.Engine.Sending.Model;
 using GraphMail.Engine.Sending.Retry;
 
@@ -13,15 +14,25 @@ public sealed class MessageSender : IMessageSender
     private readonly SendMailPath _sendMail;
     private readonly DraftUploadPath _draftUpload;
     private readonly WireGate _wire;
+    private readonly MailboxLookup _lookup;
+    private readonly ExactlyOncePath _exactlyOnce;
+    private readonly DeliveryMode _mode;
+    private readonly SendJournal? _journal;
 
     /// <param name="requestsPerMailbox">Requests on the wire at once per sender mailbox, across all messages sent through this sender.</param>
+    /// <param name="mode">-Delivery: AtMostOnce (sendMail) or ExactlyOnce (a draft, then /send, ambiguity resolved by reading the mailbox).</param>
+    /// <param name="journal">-Journal: written before each request that could send, and read to finish what earlier runs left.</param>
     public MessageSender(IGraphChannel channel, RetryOptions? retry = null, int chunkBytes = SendLimits.UploadChunkBytes,
-        int requestsPerMailbox = SendLimits.MaxInFlightPerMailbox)
+        int requestsPerMailbox = SendLimits.MaxInFlightPerMailbox, DeliveryMode mode = DeliveryMode.AtMostOnce, SendJournal? journal = null)
     {
         _wire = new WireGate(requestsPerMailbox);
         var caller = new GraphCaller(channel, retry ?? new RetryOptions(), _wire);
         _sendMail = new SendMailPath(caller);
         _draftUpload = new DraftUploadPath(caller, chunkBytes);
+        _lookup = new MailboxLookup(caller);
+        _exactlyOnce = new ExactlyOncePath(caller, _lookup);
+        _mode = mode;
+        _journal = journal;
     }
 
     /// <summary>The most requests one sender mailbox had on the wire at once.</summary>
@@ -31,9 +42,9 @@ public sealed class MessageSender : IMessageSender
     {
         try
         {
-            return message.Path == SendPath.SendMail
-                ? await _sendMail.SendAsync(message, stop).ConfigureAwait(false)
-                : await _draftUpload.SendAsync(message, stop).ConfigureAwait(false);
+            var result = await SendOnPathAsync(message, stop).ConfigureAwait(false);
+            _journal?.TryWrite(message, Final(result.Status), result.DraftId);
+            return result;
         }
         catch (GraphMailException e)
         {
@@ -53,4 +64,36 @@ public sealed class MessageSender : IMessageSender
                 "An attachment could not be read while the message was being sent: " + e.Message + " Nothing was sent.", null, e));
         }
     }
+
+    /// <summary>
+    /// The path for this message and what earlier runs left of it: ExactlyOnce (or a draft an earlier run left) through
+    /// a draft; an earlier Unknown sendMail resolved through Sent Items; else sendMail or the large-message path.
+    /// </summary>
+    private async Task<SendResult> SendOnPathAsync(OutgoingMessage message, CancellationToken stop)
+    {
+        var earlier = _journal?.EarlierByMessageId(message.InternetMessageId);
+        var draftLeft = earlier is { Status: JournalStatus.Creating or JournalStatus.Drafted } || earlier is { Status: JournalStatus.Unknown, DraftId: not null };
+        if ((_mode == DeliveryMode.ExactlyOnce || draftLeft) && message.Path == SendPath.SendMail)
+        {
+            return await _exactlyOnce.SendAsync(message, earlier, _journal, stop).ConfigureAwait(false);
+        }
+
+        if (earlier is { Status: JournalStatus.Planned or JournalStatus.Unknown or JournalStatus.Drafted or JournalStatus.Creating })
+        {
+            return await SentItemsResolution.ResolveAsync(_lookup, message, System.Diagnostics.Stopwatch.StartNew(), stop).ConfigureAwait(false);
+        }
+
+        _journal?.Write(message, JournalStatus.Planned);
+        return message.Path == SendPath.SendMail
+            ? await _sendMail.SendAsync(message, stop).ConfigureAwait(false)
+            : await _draftUpload.SendAsync(message, stop, _mode == DeliveryMode.ExactlyOnce ? _lookup : null).ConfigureAwait(false);
+    }
+
+    private static JournalStatus Final(SendStatus status) => status switch
+    {
+        SendStatus.Sent => JournalStatus.Sent,
+        SendStatus.Failed => JournalStatus.Failed,
+        SendStatus.NotSent => JournalStatus.NotSent,
+        _ => JournalStatus.Unknown,
+    };
 }

@@ -15,7 +15,8 @@ public static class MessageBuilder
     /// <param name="defaultFrom">The connection's default sender, used when -From is not given.</param>
     /// <param name="resolvePath">Turns a path as the user wrote it into a full file-system path.</param>
     /// <param name="senderMayBeUnknown">Not connected (a -WhatIf preview): without -From the sender is left blank, not refused.</param>
-    public static OutgoingMessage Build(MailParameters parameters, string? defaultFrom, Func<string, string> resolvePath, bool senderMayBeUnknown = false)
+    public static OutgoingMessage Build(MailParameters parameters, string? defaultFrom, Func<string, string> resolvePath, bool senderMayBeUnknown = false,
+        int maxRecipients = SendLimits.MaxRecipients)
     {
         TextChecks.RefuseNul(parameters);
         var from = senderMayBeUnknown && defaultFrom is null && MailParameters.IsBlank(parameters.From)
@@ -32,11 +33,12 @@ public static class MessageBuilder
         var bcc = MailAddressParser.ParseAll(parameters.Bcc, "Bcc");
         var replyTo = MailAddressParser.ParseAll(parameters.ReplyTo, "ReplyTo");
         var recipients = to.Count + cc.Count + bcc.Count;
-        if (recipients > SendLimits.MaxRecipients)
+        if (recipients > maxRecipients)
         {
             throw new GraphMailException(ErrorIds.TooManyRecipients, GraphMailErrorKind.LimitsExceeded,
-                $"The message has {recipients} recipients (To, Cc and Bcc together); Exchange Online takes at most {SendLimits.MaxRecipients} per message.",
-                "Split the recipients over several messages, or send to a distribution group.");
+                $"The message has {recipients} recipients (To, Cc and Bcc together); at most {maxRecipients} are allowed per message " +
+                $"(-MaxRecipientsPerMessage; Exchange Online's default is {SendLimits.MaxRecipients}, and an admin can raise it to {SendLimits.MaxRecipientsCeiling}). Nothing was sent.",
+                "Split the recipients over several messages, send to a distribution group, or raise -MaxRecipientsPerMessage if your mailbox's limit is higher.");
         }
 
         var body = parameters.Body ?? string.Empty;

@@ -17,7 +17,7 @@ internal static class PermissionsCheck
     /// <summary>Mail permissions beyond sending, and why each is more than GraphMail needs.</summary>
     private static readonly Dictionary<string, string> Broader = new(StringComparer.OrdinalIgnoreCase)
     {
-        [MailReadWrite] = "Mail.ReadWrite is only needed for attachments over about 3 MB (drafts and upload sessions); remove it if you do not send those",
+        [MailReadWrite] = "Mail.ReadWrite is only needed for attachments over about 3 MB (drafts and upload sessions) and for Send-GraphMail -Delivery ExactlyOnce; remove it if you use neither",
         ["Mail.Read"] = "Mail.Read reads every mailbox's mail, which sending never needs",
         ["Mail.ReadBasic"] = "Mail.ReadBasic reads mail, which sending never needs",
         ["Mail.ReadBasic.All"] = "Mail.ReadBasic.All reads mail, which sending never needs",
