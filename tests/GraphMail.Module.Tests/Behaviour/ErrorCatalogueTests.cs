@@ -53,6 +53,8 @@ public sealed class ErrorCatalogueTests(SandboxFixture sandbox) : IClassFixture<
         ["TooManyRecipients"] = ("Send-GraphMail -To (1..501 | ForEach-Object { \"u$_@contoso.com\" }) -Subject x", true, null),
         ["InvalidSendParameter"] = ("[pscustomobject]@{ To = 'ops@contoso.com'; Subject = 'x'; Header = 'text' } | Send-GraphMail", true, null),
         ["InputNotRecognized"] = ("42 | Send-GraphMail -Subject x", true, "'42'"),
+        ["JournalUnwritable"] = ("Send-GraphMail -To ops@contoso.com -Subject x -Journal $PSHOME", true, "$PSHOME"),
+        ["JournalUnreadable"] = ("$journal = Join-Path ([IO.Path]::GetTempPath()) ('graphmail-damaged-' + [guid]::NewGuid() + '.jsonl'); Set-Content -LiteralPath $journal -Value 'not a record', 'x'; try { Send-GraphMail -To ops@contoso.com -Subject x -Journal $journal } finally { Remove-Item -LiteralPath $journal }", true, "$journal"),
 
         // Send-GraphMail: what the sandbox's Graph answered
         ["SenderMailboxNotFound"] = ("Send-GraphMail -From nobody@contoso.com -To ops@contoso.com -Subject x", true, null),
@@ -79,6 +81,7 @@ public sealed class ErrorCatalogueTests(SandboxFixture sandbox) : IClassFixture<
         ["SendNotStarted"] = "a SendResult's error when the command is stopped; covered by Sending/StopSummaryTests",
         ["GraphMailOperationStopped"] = "written when Ctrl+C stops a command; covered by Behaviour/StopTests",
         ["PipelineInputConflict"] = "covered by Sending/MailMergeTests",
+        ["DailyRecipientLimitReached"] = "a NotSent SendResult's error, never an ErrorRecord; covered by Delivery/LimitTests",
     };
 
     /// <summary>Ids that need a live fault, a certificate, Exchange Online, an admin sign-in or a managed identity to provoke: not yet cases here.</summary>

@@ -119,7 +119,7 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
         var lines = Lines(text);
         Assert.All(lines, l => Assert.True(l.Length <= width, "wider than " + width + ": " + l));
         Assert.Equal(["Check", "Status", "Detail"], lines[0].Split(' ', System.StringSplitOptions.RemoveEmptyEntries));
-        string[] checks = ["Tenant", "Registration", "Credential", "Permissions", "SenderMailbox", "SenderAccess", "VerificationSend", "Scoping", "LargeAttachments"];
+        string[] checks = ["Tenant", "Registration", "Credential", "Permissions", "SenderMailbox", "SenderAccess", "VerificationSend", "Scoping", "LargeAttachments", "ExactlyOnce", "SendingLimits"];
         var rows = lines.Skip(2).TakeWhile(l => !l.StartsWith("Ready", System.StringComparison.Ordinal)).ToList();
         Assert.Equal(checks.Length, rows.Count); // one line per check, nothing wrapped
         Assert.All(rows, row => Assert.Contains(row.Split(' ')[0], checks));

@@ -28,7 +28,7 @@ internal sealed class JournalFile : IDisposable
         {
             throw new GraphMailException(ErrorIds.JournalUnwritable, GraphMailErrorKind.PermissionDenied,
                 $"The journal '{path}' cannot be opened for writing: {e.Message} Nothing was sent.",
-                "Give a path in a folder you can write to, and make sure no other Send-GraphMail is using the file.", e);
+                "Give a path in a folder you can write to, and make sure no other Send-GraphMail is using the file.", e).Targeting(path);
         }
 
         try
@@ -143,7 +143,7 @@ internal sealed class JournalFile : IDisposable
             {
                 throw new GraphMailException(ErrorIds.JournalUnreadable, GraphMailErrorKind.InvalidData,
                     $"Line {i + 1} of the journal '{path}' is not a GraphMail journal record; only the last line may be torn (by a crash). Nothing was sent.",
-                    "Give the journal this command wrote before, or a new file; do not edit a journal by hand.");
+                    "Give the journal this command wrote before, or a new file; do not edit a journal by hand.").Targeting(path);
             }
         }
 
