@@ -70,7 +70,7 @@ public static class MamlWriter
 
     private static XElement Example(ExampleDoc example) =>
         new(Command + "example",
-            new XElement(Maml + "title", "-------------------------- " + example.Title + " --------------------------"),
+            new XElement(Maml + "title", example.Title),
             new XElement(Dev + "code", example.Code),
             new XElement(Dev + "remarks", Paras(example.Remarks)));
 
