@@ -44,7 +44,7 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
 
         public DocSandbox()
         {
-            var seed = JsonNode.Parse(File.ReadAllText(Path.Combine(BuiltModule.Directory, "sandbox", "Seed", "default.json")))!;
+            var seed = JsonNode.Parse(File.ReadAllText(Path.Combine(BuiltModule.Directory, "sandbox", "Seed", "default.json")), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
             seed["limits"]!["deviceCodeApprover"] = "admin@contoso.com";
             seed["limits"]!["replicationDelaySeconds"] = 0;
             File.WriteAllText(_seed, seed.ToJsonString());
