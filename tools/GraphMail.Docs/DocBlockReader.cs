@@ -11,6 +11,7 @@ namespace GraphMail.Docs;
 /// <c>&lt;!-- docs-test: setup ... --&gt;</c> (the page's setup, run before each block),
 /// <c>&lt;!-- docs-test: skip REASON --&gt;</c>, <c>&lt;!-- docs-test: replace OLD =&gt; NEW --&gt;</c> and
 /// <c>&lt;!-- docs-test: error ERRORID --&gt;</c> (for the next block), and a ```output block right after a block.
+/// A block written as a console transcript (<see cref="Transcript"/>) runs its commands and shows its output.
 /// </summary>
 public static class DocBlockReader
 {
@@ -65,7 +66,14 @@ public static class DocBlockReader
             var output = i + 1 < blocks.Count && blocks[i + 1] is FencedCodeBlock { Info: "output" } next && next.Line == fence.Line + fence.Lines.Count + 2
                 ? MarkdownText.Code(next)
                 : null;
-            found.Add(new DocBlock(name, fence.Line + 1, MarkdownText.Code(fence), setup, skip, replacements.ToList(), output, error));
+            var code = MarkdownText.Code(fence);
+            if (Transcript.IsTranscript(code))
+            {
+                (code, var shown) = Transcript.Split(code);
+                output ??= shown;
+            }
+
+            found.Add(new DocBlock(name, fence.Line + 1, code, setup, skip, replacements.ToList(), output, error));
             skip = null;
             error = null;
             replacements.Clear();
