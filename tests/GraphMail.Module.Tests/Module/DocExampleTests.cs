@@ -25,6 +25,8 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
         ["Get-Credential"] = "asks a person to type (Get-Credential)",
         ["Start-Process"] = "opens a browser (Start-Process)",
         ["Invoke-Item"] = "opens a file in its desktop application (Invoke-Item)",
+        ["Set-Clipboard"] = "uses the clipboard of a desktop (Set-Clipboard)",
+        ["Get-Clipboard"] = "uses the clipboard of a desktop (Get-Clipboard)",
     };
 
     private static readonly Lazy<IReadOnlyList<DocBlock>> AllBlocks = new(ReadAll);
@@ -82,7 +84,7 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
         using var shell = new ModuleRunspace();
         try
         {
-            var variables = new Hashtable { ["Sandbox"] = _sandbox.Instance, ["DocsFolder"] = folder.FullName };
+            var variables = new Hashtable { ["Sandbox"] = _sandbox.Instance, ["DocsFolder"] = folder.FullName, ["GraphMailManifest"] = BuiltModule.Manifest };
             shell.Run(Prelude, variables).Succeeded();
             if (doc.Setup is not null)
             {
@@ -90,7 +92,7 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
                 Assert.True(setup.AllErrors.Count == 0, $"{block}: the page's docs-test setup failed: {string.Join("; ", setup.AllErrors)}");
             }
 
-            var run = RunWithin(shell, block, ". {\n" + doc.RunnableCode + "\n} | Out-String -Width 120");
+            var run = RunWithin(shell, block, ". {\n" + doc.RunnableCode + "\n} 3>&1 | Out-String -Width 120");
             if (doc.ExpectedErrorId is { } errorId)
             {
                 Assert.True(run.AllErrors.Any(e => e.FullyQualifiedErrorId.StartsWith(errorId + ",", StringComparison.Ordinal)),
@@ -158,10 +160,15 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
         Set-Location -LiteralPath $DocsFolder
         foreach ($command in Get-Command -Module GraphMail) {
             $parameter = $command.Parameters['Sandbox']
-            if ($parameter -and $command.Name -ne 'Stop-GraphMailSandbox') {
+            if ($parameter -and $command.Name -notin 'Stop-GraphMailSandbox', 'Test-GraphMailSetup') {
                 $global:PSDefaultParameterValues["$($command.Name):Sandbox"] = if ($parameter.ParameterType -eq [string]) { $Sandbox.ReadyLine } else { $Sandbox }
             }
         }
+        # Test-GraphMailSetup tests the current connection as it is, unless given credentials: only then the sandbox.
+        $readyLine = $Sandbox.ReadyLine
+        $global:PSDefaultParameterValues['Test-GraphMailSetup:Sandbox'] = {
+            if (@($args[0].BoundParameters) | Where-Object { $_ -in 'TenantId', 'ClientId', 'Credential', 'ManagedIdentity', 'EnvironmentVariable', 'Application' }) { $readyLine }
+        }.GetNewClosure()
         Clear-GraphMailSandboxMessage
         Clear-GraphMailSandboxFault
         """;
