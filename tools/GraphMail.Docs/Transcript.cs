@@ -6,7 +6,8 @@ namespace GraphMail.Docs;
 
 /// <summary>
 /// A block written as a console transcript: lines after a prompt ("PS C:\&gt; ", "PS&gt; ") are the commands, lines
-/// after "&gt;&gt; " continue them, comment lines stay in the code, and every other line is the output they print.
+/// after "&gt;&gt; " continue them, comment lines followed by a prompt are remarks in the code, and every other line
+/// is the output they print.
 /// </summary>
 public static class Transcript
 {
@@ -21,8 +22,10 @@ public static class Transcript
     {
         var code = new List<string>();
         var output = new List<string>();
-        foreach (var line in transcript.Split('\n'))
+        var lines = transcript.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i];
             var prompt = Prompts.FirstOrDefault(p => line.StartsWith(p, StringComparison.Ordinal));
             if (prompt is not null)
             {
@@ -32,7 +35,7 @@ public static class Transcript
             {
                 code.Add(line.Length > Continuation.Length ? line[Continuation.Length..] : string.Empty);
             }
-            else if (line.TrimStart().StartsWith('#') && output.Count == 0)
+            else if (line.TrimStart().StartsWith('#') && PromptFollows(lines, i))
             {
                 code.Add(line);
             }
@@ -44,5 +47,12 @@ public static class Transcript
 
         var shown = string.Join("\n", output).Trim('\n');
         return (string.Join("\n", code), shown.Length > 0 ? shown : null);
+    }
+
+    /// <summary>True when the comment at <paramref name="index"/> is followed (after more comments) by a prompt: a remark, not output.</summary>
+    private static bool PromptFollows(string[] lines, int index)
+    {
+        var next = lines.Skip(index + 1).FirstOrDefault(l => !l.TrimStart().StartsWith('#'));
+        return next is not null && Prompts.Any(p => next.StartsWith(p, StringComparison.Ordinal));
     }
 }

@@ -11,7 +11,6 @@ namespace GraphMail.Module.Tests.Module;
 /// The PowerShell in an about_*.help.txt topic (plain text, so no markers): a run of lines indented 8 spaces or more
 /// is code when PowerShell parses it without error, it starts with a variable, a keyword or a command (not prose or
 /// a URL), and no line is laid out in columns (two spaces or more before anything but a comment: a table).
-/// A topic is a walkthrough: each block runs after the topic's earlier blocks (its setup), as a reader types them.
 /// </summary>
 public static class AboutTopicBlocks
 {
@@ -23,7 +22,6 @@ public static class AboutTopicBlocks
     public static IEnumerable<DocBlock> Read(string path, string name)
     {
         var lines = File.ReadAllText(path).Replace("\r\n", "\n").Split('\n');
-        var earlier = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {
             if (!lines[i].StartsWith(CodeIndent, StringComparison.Ordinal))
@@ -44,12 +42,7 @@ public static class AboutTopicBlocks
             if (IsCode(code))
             {
                 var skip = code.StartsWith(SkipMarker, StringComparison.Ordinal) ? code.Split('\n')[0][SkipMarker.Length..].Trim() : null;
-                var setup = earlier.Count > 0 ? string.Join("\n", earlier) : null;
-                yield return new DocBlock(name, start + 1, code, setup, skip, Array.Empty<KeyValuePair<string, string>>(), null, null);
-                if (skip is null)
-                {
-                    earlier.Add(code);
-                }
+                yield return new DocBlock(name, start + 1, code, null, skip, Array.Empty<KeyValuePair<string, string>>(), null, null);
             }
         }
     }

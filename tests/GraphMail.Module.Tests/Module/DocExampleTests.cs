@@ -84,7 +84,13 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
         using var shell = new ModuleRunspace();
         try
         {
-            var variables = new Hashtable { ["Sandbox"] = _sandbox.Instance, ["DocsFolder"] = folder.FullName, ["GraphMailManifest"] = BuiltModule.Manifest };
+            var variables = new Hashtable
+            {
+                ["Sandbox"] = _sandbox.Instance,
+                ["DocsFolder"] = folder.FullName,
+                ["GraphMailManifest"] = BuiltModule.Manifest,
+                ["OwnSandbox"] = doc.RunnableCode.Contains("Start-GraphMailSandbox", StringComparison.OrdinalIgnoreCase),
+            };
             shell.Run(Prelude, variables).Succeeded();
             if (doc.Setup is not null)
             {
@@ -92,7 +98,7 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
                 Assert.True(setup.AllErrors.Count == 0, $"{block}: the page's docs-test setup failed: {string.Join("; ", setup.AllErrors)}");
             }
 
-            var run = RunWithin(shell, block, ". {\n" + doc.RunnableCode + "\n} 3>&1 | Out-String -Width 120");
+            var run = RunWithin(shell, block, ". {\n" + doc.RunnableCode + "\n} 3>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.WarningRecord]) { 'WARNING: ' + $_.Message } else { $_ } } | Out-String -Width 120");
             if (doc.ExpectedErrorId is { } errorId)
             {
                 Assert.True(run.AllErrors.Any(e => e.FullyQualifiedErrorId.StartsWith(errorId + ",", StringComparison.Ordinal)),
@@ -152,12 +158,14 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
     }
 
     /// <summary>
-    /// Before every block: a folder of its own as the current location, every GraphMail command that takes -Sandbox
-    /// pointed at the test's sandbox ($PSDefaultParameterValues; Stop-GraphMailSandbox left alone), and the sandbox's
-    /// messages and faults cleared.
+    /// Before every block: a folder of its own as the current location, no confirmation prompts (a yes), and unless
+    /// the block starts a sandbox of its own: every GraphMail command that takes -Sandbox pointed at the test's sandbox
+    /// ($PSDefaultParameterValues; Stop-GraphMailSandbox left alone), and the sandbox's messages and faults cleared.
     /// </summary>
     private const string Prelude = """
         Set-Location -LiteralPath $DocsFolder
+        $global:ConfirmPreference = 'None'
+        if ($OwnSandbox) { return }
         foreach ($command in Get-Command -Module GraphMail) {
             $parameter = $command.Parameters['Sandbox']
             if ($parameter -and $command.Name -notin 'Stop-GraphMailSandbox', 'Test-GraphMailSetup') {
@@ -212,7 +220,16 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
         blocks.AddRange(DocBlockReader.Read(Path.Combine(root, "README.md"), "README.md"));
         foreach (var topic in Directory.GetFiles(Path.Combine(root, "module", "en-US"), "about_*.help.txt").Order(StringComparer.Ordinal))
         {
-            blocks.AddRange(AboutTopicBlocks.Read(topic, "module/en-US/" + Path.GetFileName(topic)));
+            // A topic is a walkthrough: each block runs after the topic's earlier blocks that can run here.
+            var earlier = new List<string>();
+            foreach (var block in AboutTopicBlocks.Read(topic, "module/en-US/" + Path.GetFileName(topic)))
+            {
+                blocks.Add(block with { Setup = earlier.Count > 0 ? string.Join("\n", earlier) : null });
+                if (WhyNot(block) is null)
+                {
+                    earlier.Add(block.Code);
+                }
+            }
         }
 
         return blocks;
