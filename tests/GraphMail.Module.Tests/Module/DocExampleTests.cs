@@ -89,7 +89,6 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
                 ["Sandbox"] = _sandbox.Instance,
                 ["DocsFolder"] = folder.FullName,
                 ["GraphMailManifest"] = BuiltModule.Manifest,
-                ["OwnSandbox"] = doc.RunnableCode.Contains("Start-GraphMailSandbox", StringComparison.OrdinalIgnoreCase),
             };
             shell.Run(Prelude, variables).Succeeded();
             if (doc.Setup is not null)
@@ -158,25 +157,24 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
     }
 
     /// <summary>
-    /// Before every block: a folder of its own as the current location, no confirmation prompts (a yes), and unless
-    /// the block starts a sandbox of its own: every GraphMail command that takes -Sandbox pointed at the test's sandbox
-    /// ($PSDefaultParameterValues; Stop-GraphMailSandbox left alone), and the sandbox's messages and faults cleared.
+    /// Before every block: a folder of its own as the current location, no confirmation prompts (a yes), every GraphMail
+    /// command that takes -Sandbox pointed at $Sandbox ($PSDefaultParameterValues; Stop-GraphMailSandbox left alone):
+    /// the test's sandbox, or the one a block starts as $sandbox; and the sandbox's messages and faults cleared.
     /// </summary>
     private const string Prelude = """
         Set-Location -LiteralPath $DocsFolder
         $global:ConfirmPreference = 'None'
-        if ($OwnSandbox) { return }
+        # Evaluated at each call: $Sandbox is the test's sandbox until a block assigns its own ($sandbox = Start-GraphMailSandbox).
         foreach ($command in Get-Command -Module GraphMail) {
             $parameter = $command.Parameters['Sandbox']
             if ($parameter -and $command.Name -notin 'Stop-GraphMailSandbox', 'Test-GraphMailSetup') {
-                $global:PSDefaultParameterValues["$($command.Name):Sandbox"] = if ($parameter.ParameterType -eq [string]) { $Sandbox.ReadyLine } else { $Sandbox }
+                $global:PSDefaultParameterValues["$($command.Name):Sandbox"] = if ($parameter.ParameterType -eq [string]) { { $global:Sandbox.ReadyLine } } else { { $global:Sandbox } }
             }
         }
         # Test-GraphMailSetup tests the current connection as it is, unless given credentials: only then the sandbox.
-        $readyLine = $Sandbox.ReadyLine
         $global:PSDefaultParameterValues['Test-GraphMailSetup:Sandbox'] = {
-            if (@($args[0].BoundParameters) | Where-Object { $_ -in 'TenantId', 'ClientId', 'Credential', 'ManagedIdentity', 'EnvironmentVariable', 'Application' }) { $readyLine }
-        }.GetNewClosure()
+            if (@($args[0].BoundParameters) | Where-Object { $_ -in 'TenantId', 'ClientId', 'Credential', 'ManagedIdentity', 'EnvironmentVariable', 'Application' }) { $global:Sandbox.ReadyLine }
+        }
         Clear-GraphMailSandboxMessage
         Clear-GraphMailSandboxFault
         """;
