@@ -64,9 +64,13 @@ public static class AboutTopicBlocks
         };
     }
 
-    /// <summary>A command, not a URL or a list of command names ("Start-GraphMailSandbox, Stop-GraphMailSandbox").</summary>
+    /// <summary>
+    /// A command: Verb-Noun, or a name given a script block (Pester's BeforeAll { ... }); not prose, a URL or a list of
+    /// command names ("Start-GraphMailSandbox, Stop-GraphMailSandbox").
+    /// </summary>
     private static bool IsCommand(CommandAst command) =>
         command.GetCommandName() is { } name && !name.Contains("://", StringComparison.Ordinal) &&
+        (name.Contains('-', StringComparison.Ordinal) || command.CommandElements.Skip(1).Any(e => e is ScriptBlockExpressionAst)) &&
         (command.CommandElements.Count < 2 || command.CommandElements[1] is not (ArrayLiteralAst or UnaryExpressionAst));
 
     /// <summary>Two spaces or more inside a line (after its indentation), not before a comment: a column layout.</summary>
