@@ -24,7 +24,7 @@ public static class DocBlockReader
         var setup = blocks.OfType<HtmlBlock>().Select(Directive).FirstOrDefault(d => d.Verb == "setup").Text;
 
         var found = new List<DocBlock>();
-        string? skip = null, error = null;
+        string? skip = null, error = null, outputFrom = null;
         var replacements = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -39,6 +39,9 @@ public static class DocBlockReader
                     case "error":
                         error = text.Trim();
                         break;
+                    case "output-from":
+                        outputFrom = text.Trim();
+                        break;
                     case "replace":
                         var arrow = text.IndexOf(" => ", StringComparison.Ordinal);
                         if (arrow < 0)
@@ -51,7 +54,7 @@ public static class DocBlockReader
                     case "setup" or null:
                         break;
                     default:
-                        throw new InvalidDataException($"{name}:{html.Line + 1}: unknown docs-test directive '{verb}' (setup, skip, replace, error)");
+                        throw new InvalidDataException($"{name}:{html.Line + 1}: unknown docs-test directive '{verb}' (setup, skip, replace, error, output-from)");
                 }
 
                 continue;
@@ -63,9 +66,8 @@ public static class DocBlockReader
                 continue;
             }
 
-            var output = i + 1 < blocks.Count && blocks[i + 1] is FencedCodeBlock { Info: "output" } next && next.Line == fence.Line + fence.Lines.Count + 2
-                ? MarkdownText.Code(next)
-                : null;
+            // An output block from elsewhere (a real tenant, Windows, a console prompt) is shown, not compared.
+            var output = outputFrom is null && NextSibling(fence) is FencedCodeBlock { Info: "output" } next ? MarkdownText.Code(next) : null;
             var code = MarkdownText.Code(fence);
             if (Transcript.IsTranscript(code))
             {
@@ -76,10 +78,19 @@ public static class DocBlockReader
             found.Add(new DocBlock(name, fence.Line + 1, code, setup, skip, replacements.ToList(), output, error));
             skip = null;
             error = null;
+            outputFrom = null;
             replacements.Clear();
         }
 
         return found;
+    }
+
+    /// <summary>The block right after this one in its container (blank lines do not count), or null.</summary>
+    private static Block? NextSibling(Block block)
+    {
+        var parent = block.Parent;
+        var index = parent?.IndexOf(block) ?? -1;
+        return parent is not null && index >= 0 && index + 1 < parent.Count ? parent[index + 1] : null;
     }
 
     /// <summary>"&lt;!-- docs-test: VERB TEXT --&gt;" as (VERB, TEXT); (null, "") for any other HTML.</summary>
