@@ -5,7 +5,7 @@ using static GraphMail.SandboxFaultNames;
 namespace GraphMail.Commands;
 
 /// <summary>Makes a sandbox fail requests of one route in one way: the next -Count requests, or a -Ratio of them until cleared.</summary>
-[Cmdlet(VerbsCommon.Add, "GraphMailSandboxFault", DefaultParameterSetName = CountSet)]
+[Cmdlet(VerbsCommon.Add, "GraphMailSandboxFault", DefaultParameterSetName = CountSet, HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Add-GraphMailSandboxFault.md")]
 public sealed class AddGraphMailSandboxFaultCommand : GraphMailSandboxCmdlet
 {
     private const string CountSet = "Count";

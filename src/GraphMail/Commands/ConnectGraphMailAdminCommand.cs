@@ -8,7 +8,7 @@ namespace GraphMail.Commands;
 /// check): a device code by default, the browser with -Interactive; Application.ReadWrite.All and
 /// AppRoleAssignment.ReadWrite.All only; kept in memory for this session.
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "GraphMailAdmin")]
+[Cmdlet(VerbsCommunications.Connect, "GraphMailAdmin", HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Connect-GraphMailAdmin.md")]
 [OutputType(typeof(AdminConnectionInfo))]
 public sealed class ConnectGraphMailAdminCommand : GraphMailAdminCmdlet
 {

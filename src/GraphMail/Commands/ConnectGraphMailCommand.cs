@@ -10,7 +10,7 @@ namespace GraphMail.Commands;
 /// Connects this runspace to Microsoft Graph as an app (secret, certificate, managed identity or environment variables).
 /// A connect that fails leaves no connection: the one before it is closed too, so nothing that follows sends as that app.
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "GraphMail", DefaultParameterSetName = ConnectParameterSets.ClientSecret)]
+[Cmdlet(VerbsCommunications.Connect, "GraphMail", DefaultParameterSetName = ConnectParameterSets.ClientSecret, HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Connect-GraphMail.md")]
 [OutputType(typeof(ConnectionInfo))]
 public sealed class ConnectGraphMailCommand : GraphMailCredentialCmdlet
 {

@@ -7,7 +7,7 @@ namespace GraphMail.Commands;
 /// ConvertFrom-GraphMailConsentResponse: reads the address the admin's browser landed on after the consent screen
 /// into a ConsentResponse — granted or not, why, and whether the state matches the link's.
 /// </summary>
-[Cmdlet(VerbsData.ConvertFrom, "GraphMailConsentResponse", DefaultParameterSetName = ExpectedStateSet)]
+[Cmdlet(VerbsData.ConvertFrom, "GraphMailConsentResponse", DefaultParameterSetName = ExpectedStateSet, HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/ConvertFrom-GraphMailConsentResponse.md")]
 [OutputType(typeof(ConsentResponse))]
 public sealed class ConvertFromGraphMailConsentResponseCommand : GraphMailCmdlet
 {

@@ -7,7 +7,7 @@ namespace GraphMail.Commands;
 /// Returns this runspace's connection, or nothing when not connected, so scripts can write
 /// <c>if (-not (Get-GraphMailConnection)) { Connect-GraphMail ... }</c>.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "GraphMailConnection")]
+[Cmdlet(VerbsCommon.Get, "GraphMailConnection", HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Get-GraphMailConnection.md")]
 [OutputType(typeof(ConnectionInfo))]
 public sealed class GetGraphMailConnectionCommand : GraphMailCmdlet
 {

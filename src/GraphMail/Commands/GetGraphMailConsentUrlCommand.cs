@@ -6,7 +6,7 @@ using GraphMail.Engine.Consent.ManagedIdentity;
 namespace GraphMail.Commands;
 
 /// <summary>Get-GraphMailConsentUrl: the admin-consent link and the tenant details a vendor asks for, in one command.</summary>
-[Cmdlet(VerbsCommon.Get, "GraphMailConsentUrl", DefaultParameterSetName = ApplicationSet)]
+[Cmdlet(VerbsCommon.Get, "GraphMailConsentUrl", DefaultParameterSetName = ApplicationSet, HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Get-GraphMailConsentUrl.md")]
 [OutputType(typeof(ConsentLink), ParameterSetName = new[] { ApplicationSet })]
 [OutputType(typeof(ManagedIdentityConsentScript), ParameterSetName = new[] { ManagedIdentitySet })]
 public sealed class GetGraphMailConsentUrlCommand : GraphMailCmdlet

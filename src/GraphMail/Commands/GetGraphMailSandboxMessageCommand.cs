@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace GraphMail.Commands;
 
 /// <summary>The messages a sandbox accepted for delivery, oldest first, for a test to assert on.</summary>
-[Cmdlet(VerbsCommon.Get, "GraphMailSandboxMessage")]
+[Cmdlet(VerbsCommon.Get, "GraphMailSandboxMessage", HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Get-GraphMailSandboxMessage.md")]
 [OutputType(typeof(SandboxMessage))]
 public sealed class GetGraphMailSandboxMessageCommand : GraphMailSandboxCmdlet
 {

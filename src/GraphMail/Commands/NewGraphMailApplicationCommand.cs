@@ -11,7 +11,7 @@ namespace GraphMail.Commands;
 /// a certificate (or -ClientSecret), and the wait until Entra ID accepts it. Running it again completes what is missing.
 /// Its output pipes into Connect-GraphMail.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "GraphMailApplication", DefaultParameterSetName = CertificateSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "GraphMailApplication", DefaultParameterSetName = CertificateSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/New-GraphMailApplication.md")]
 [OutputType(typeof(GraphMailApplication))]
 public sealed partial class NewGraphMailApplicationCommand : GraphMailAdminCmdlet
 {

@@ -10,7 +10,7 @@ namespace GraphMail.Commands;
 /// application access policy with -Legacy. Runs them (each under ShouldProcess) when ExchangeOnlineManagement is
 /// connected in the session; otherwise, or with -AsScript, writes them as text.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "GraphMailMailboxScope", DefaultParameterSetName = RbacSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "GraphMailMailboxScope", DefaultParameterSetName = RbacSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/New-GraphMailMailboxScope.md")]
 [OutputType(typeof(string), typeof(MailboxScopeStep))]
 public sealed class NewGraphMailMailboxScopeCommand : GraphMailCmdlet
 {

@@ -8,7 +8,7 @@ namespace GraphMail.Commands;
 /// The undo of New-GraphMailApplication: the app registration, its service principal (with its consent), and the local
 /// certificate New-GraphMailApplication made for it. Takes the app by name, by client ID, or as New-GraphMailApplication's output.
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "GraphMailApplication", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "GraphMailApplication", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Remove-GraphMailApplication.md")]
 [OutputType(typeof(GraphMailApplicationStep))]
 public sealed class RemoveGraphMailApplicationCommand : GraphMailAdminCmdlet
 {

@@ -12,7 +12,7 @@ namespace GraphMail.Commands;
 /// connection's app identity. Everything it decides lives in the engine's SendRun (the pipeline rule: SendPlanner);
 /// this class binds, asks ShouldProcess and writes one result per message, in input order, whatever ends the command.
 /// </summary>
-[Cmdlet(VerbsCommunications.Send, "GraphMail", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommunications.Send, "GraphMail", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Send-GraphMail.md")]
 [OutputType(typeof(SendResult))]
 public sealed partial class SendGraphMailCommand : GraphMailCmdlet
 {

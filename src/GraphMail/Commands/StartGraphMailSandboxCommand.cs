@@ -10,7 +10,7 @@ namespace GraphMail.Commands;
 /// Starts the GraphMail.Sandbox that ships in the module's sandbox folder, as a child of this PowerShell process
 /// that stops when it exits, and makes it this session's current sandbox.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Start, "GraphMailSandbox")]
+[Cmdlet(VerbsLifecycle.Start, "GraphMailSandbox", HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Start-GraphMailSandbox.md")]
 [OutputType(typeof(SandboxInstance))]
 public sealed class StartGraphMailSandboxCommand : GraphMailCmdlet
 {

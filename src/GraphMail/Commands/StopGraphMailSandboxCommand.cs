@@ -9,7 +9,7 @@ namespace GraphMail.Commands;
 /// this session started and has not stopped. With no sandbox to stop it only warns, so an AfterAll block after a
 /// failed Start-GraphMailSandbox does not add a second error.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Stop, "GraphMailSandbox")]
+[Cmdlet(VerbsLifecycle.Stop, "GraphMailSandbox", HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Stop-GraphMailSandbox.md")]
 public sealed class StopGraphMailSandboxCommand : GraphMailSandboxCmdlet
 {
     internal const string NothingToStop = "No GraphMail.Sandbox was started in this session; nothing to stop.";

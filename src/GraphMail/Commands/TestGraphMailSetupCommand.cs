@@ -13,7 +13,7 @@ namespace GraphMail.Commands;
 /// runspace's connection (which it never replaces). ExchangeOnlineManagement's view is gathered here, on the pipeline thread;
 /// with an administrator signed in (Connect-GraphMailAdmin) the Registration check reads the app in the directory.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "GraphMailSetup", DefaultParameterSetName = CurrentConnectionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsDiagnostic.Test, "GraphMailSetup", DefaultParameterSetName = CurrentConnectionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/graphmail/GraphMail/blob/main/docs/en-US/Test-GraphMailSetup.md")]
 [OutputType(typeof(SetupCheckResult), typeof(SetupSummary))]
 [OutputType(typeof(bool))]
 public sealed class TestGraphMailSetupCommand : GraphMailCredentialCmdlet
