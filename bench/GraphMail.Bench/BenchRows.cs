@@ -13,5 +13,6 @@ public static class BenchRows
         ["bulk"] = new BulkRow(),
         ["senders"] = new ManySendersRow(),
         ["memory"] = new MemoryRow(),
+        ["exactlyonce"] = new ExactlyOnceRow(),
     };
 }

@@ -21,7 +21,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path "$PSScriptRoot/../..").Path
-$version = (Import-PowerShellDataFile "$root/GraphMail.psd1").ModuleVersion
+$version = (& "$root/tools/Read-ModuleManifest.ps1" "$root/GraphMail.psd1").ModuleVersion
 $manifest = "$root/out/GraphMail/$version/GraphMail.psd1"
 Import-Module $manifest
 $random = [Random]::new($Seed)

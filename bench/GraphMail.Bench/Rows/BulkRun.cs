@@ -19,14 +19,20 @@ namespace GraphMail.Bench.Rows;
 /// (Retry-After 1 s): a CSV of messages with their own subjects, the script's clock (first row to last result, connecting
 /// and an 8-row warm-up outside it), and its results against the sandbox's record.
 /// </summary>
-public sealed record BulkRun(string Script, string Label, int Messages, int LatencyMs, double ThrottleRatio, IReadOnlyList<string> Senders, SandboxApp App)
+public sealed record BulkRun(string Script, string Label, int Messages, int LatencyMs, double ThrottleRatio, IReadOnlyList<string> Senders, SandboxApp App,
+    string Delivery = BulkRun.AtMostOnce, IReadOnlyList<FaultSpec>? Faults = null)
 {
+    public const string AtMostOnce = "AtMostOnce";
+    public const string ExactlyOnce = "ExactlyOnce";
     public const int RequestsPerMailbox = 4;
     private const int WarmUpMessages = 8;
     private const int RandomSeed = 8;
 
     /// <summary>No sender can do better: every message needs one request of the latency, and only 4 per mailbox may be on the wire.</summary>
-    public TimeSpan Floor => TimeSpan.FromMilliseconds((double)Messages * LatencyMs / (RequestsPerMailbox * Senders.Count));
+    /// <summary>ExactlyOnce makes two requests a message (create the draft, then /send), so its floor is twice as long.</summary>
+    public TimeSpan Floor => TimeSpan.FromMilliseconds((double)Messages * LatencyMs * RequestsPerMessage / (RequestsPerMailbox * Senders.Count));
+
+    private int RequestsPerMessage => Delivery == ExactlyOnce ? 2 : 1;
 
     public async Task<(TimeSpan Elapsed, Tally Tally, int Throttled)> RunAsync(BenchContext context)
     {
@@ -37,6 +43,11 @@ public sealed record BulkRun(string Script, string Label, int Messages, int Late
         if (ThrottleRatio > 0)
         {
             await control.AddFaultAsync(new FaultSpec { Route = RouteNames.SendMail, Kind = FaultKind.Throttle, Ratio = ThrottleRatio, RetryAfterSeconds = 1 }).ConfigureAwait(false);
+        }
+
+        foreach (var fault in Faults ?? [])
+        {
+            await control.AddFaultAsync(fault).ConfigureAwait(false);
         }
 
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -50,6 +61,11 @@ public sealed record BulkRun(string Script, string Label, int Messages, int Late
         }
 
         arguments.AddRange([context.Sandbox.ConnectionFile, App.ClientId, App.Secret, csv.Path, warmUp.Path, output]);
+        if (Delivery != AtMostOnce)
+        {
+            arguments.Add(Delivery);
+        }
+
         await PwshRun.FileAsync(Script, [.. arguments]).ConfigureAwait(false);
 
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(output).ConfigureAwait(false));
