@@ -5,10 +5,10 @@ param([string] $Module, [string] $Sandbox, [string] $ClientId, [string] $Secret,
 $ErrorActionPreference = 'Stop'
 Import-Module $Module
 Connect-GraphMail -Sandbox $Sandbox -TenantId contoso.com -ClientId $ClientId -ClientSecret (ConvertTo-SecureString $Secret -AsPlainText -Force) -DefaultFrom noreply@contoso.com
-Import-Csv -LiteralPath $WarmUpCsv | Send-GraphMail -Delivery $Delivery
+Import-Csv -LiteralPath $WarmUpCsv | Send-GraphMail -Delivery $Delivery -ErrorAction SilentlyContinue  # faults may be on: the warm-up only warms
 
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
-$results = Import-Csv -LiteralPath $Csv | Send-GraphMail -Delivery $Delivery -PassThru -ErrorAction Continue
+$results = Import-Csv -LiteralPath $Csv | Send-GraphMail -Delivery $Delivery -PassThru -ErrorAction SilentlyContinue  # every outcome is in its result
 $clock.Stop()
 
 @{
