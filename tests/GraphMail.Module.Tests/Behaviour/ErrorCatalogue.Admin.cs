@@ -34,15 +34,14 @@ public sealed partial class ErrorCatalogueTests
         // New-GraphMailApplication's inputs, checked before the directory is asked
         ["InvalidApplicationName"] = new(ConnectAdmin + "New-GraphMailApplication -DisplayName ' padded ' -ClientSecret", Target: "' padded '", Arrange: AsAdmin),
         ["InvalidRedirectUri"] = new(ConnectAdmin + "New-GraphMailApplication -DisplayName 'Catalogue app' -ClientSecret -RedirectUri 'http://vendor.example/consent'", Target: "'http://vendor.example/consent'", Arrange: AsAdmin),
-        ["InvalidCredentialLifetime"] = new(ConnectAdmin + "New-GraphMailApplication -DisplayName 'Catalogue app' -ClientSecret -CredentialLifetimeDays 9999", Target: "9999", Arrange: AsAdmin),
         ["CertificatePasswordRequired"] = new(ConnectAdmin + "$path = Join-Path $Folder 'app.pfx'\nNew-GraphMailApplication -DisplayName 'Catalogue app' -CertificatePath $path", Target: "$path", Arrange: AsAdmin),
-        ["CertificateFileExists"] = new(ConnectAdmin + "$path = Join-Path $Folder 'app.pfx'\nSet-Content -LiteralPath $path -Value 'kept'\n" +
-            "New-GraphMailApplication -DisplayName 'Catalogue app' -CertificatePath $path -CertificatePassword (ConvertTo-SecureString 'catalogue-password' -AsPlainText -Force)", Target: "$path", Arrange: AsAdmin),
+        ["CertificateFileExists"] = new(ConnectAdmin + NewRsaCertificate + "$path = Join-Path $Folder 'other.pfx'\n[IO.File]::WriteAllBytes($path, $certificate.Export('Pfx', 'catalogue-password'))\n" +
+            "New-GraphMailApplication -DisplayName 'Catalogue app' -CertificatePath $path -CertificatePassword $password", Target: "$path", Arrange: AsAdmin),
 
         // What the directory answered
         ["DirectoryPermissionDenied"] = new(ConnectAdmin + "New-GraphMailApplication -DisplayName 'Catalogue app' -ClientSecret", Arrange: ApprovedAs(SandboxDefaults.Ceo)),
         ["DirectoryRequestFailed"] = new(ConnectAdmin + "New-GraphMailApplication -DisplayName 'Catalogue app' -ClientSecret",
-            Arrange: control => { AsAdmin(control); control.AddFault(new FaultSpec { Route = RouteNames.CreateApplication, Kind = FaultKind.Unavailable }); }),
+            Arrange: control => { AsAdmin(control); control.AddFault(new FaultSpec { Route = RouteNames.CreateApplication, Kind = FaultKind.Unavailable, Count = 100 }); }),
         ["ApplicationNotFound"] = new(ConnectAdmin + $"Remove-GraphMailApplication -ClientId {UnknownId} -Confirm:$false", Target: $"'{UnknownId}'", Arrange: AsAdmin),
         ["CredentialNotAccepted"] = new(ConnectAdmin + "New-GraphMailApplication -DisplayName 'Catalogue slow app' -ClientSecret -WaitTimeoutSeconds 1",
             Arrange: control => control.UpdateSettings(s => s with { DeviceCodeApprover = SandboxDefaults.Admin, ReplicationDelaySeconds = 3600 })),

@@ -70,15 +70,15 @@ public sealed partial class ErrorCatalogueTests
             """, Target: "$path"),
         ["InvalidScope"] = new($"Connect-GraphMail {AsSender} -Environment USGov", Target: "'USGov'"),
         ["TokenServiceUnavailable"] = new($"Connect-GraphMail {AsSender}",
-            Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.Token, Kind = FaultKind.Unavailable })),
+            Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.Token, Kind = FaultKind.Unavailable, Count = 100 })),
 
         // Managed identity, through the sandbox's endpoint only (never the cloud's metadata address)
         ["ManagedIdentityNotFound"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity -ManagedIdentityClientId {UnknownId}", Target: $"'{UnknownId}'"),
         ["ManagedIdentityTenantMismatch"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity -TenantId {FabrikamTenantId}", Target: $"'{FabrikamTenantId}'"),
         ["ManagedIdentityFailed"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity",
-            Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.ManagedIdentity, Kind = FaultKind.Unavailable })),
+            Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.ManagedIdentity, Kind = FaultKind.Unavailable, Count = 100 })),
         ["ManagedIdentityUnavailable"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity",
-            Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.ManagedIdentity, Kind = FaultKind.ResetBeforeProcessing })),
+            Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.ManagedIdentity, Kind = FaultKind.ResetBeforeProcessing, Count = 100 })),
 
         // The way to the token service
         ["ServiceUnreachable"] = new(ClosedSandbox + $"Connect-GraphMail -Sandbox $closed -TenantId contoso.com -ClientId {App} -ClientSecret $ClientSecret"),

@@ -22,12 +22,12 @@ public sealed partial class ErrorCatalogueTests
     private static readonly string AsLargeAttachments = ConnectAs(SandboxDefaults.LargeAttachmentsAppId, SandboxDefaults.LargeAttachmentsSecret);
 
     private static Action<SandboxControl> Fault(string route, FaultKind kind) =>
-        control => control.AddFault(new FaultSpec { Route = route, Kind = kind, RetryAfterSeconds = kind == FaultKind.Throttle ? 0 : null });
+        control => control.AddFault(new FaultSpec { Route = route, Kind = kind, Count = 100, RetryAfterSeconds = kind == FaultKind.Throttle ? 0 : null });
 
     private static Dictionary<string, Case> SendServiceCases() => new()
     {
-        ["SenderMailboxNotFound"] = new("Send-GraphMail -From nobody@contoso.com -To ops@contoso.com -Subject x", true, null),
-        ["SenderOutOfAppScope"] = new("Send-GraphMail -From ceo@contoso.com -To ops@contoso.com -Subject x", true, null),
+        ["SenderMailboxNotFound"] = new("Send-GraphMail -From nobody@contoso.com -To ops@contoso.com -Subject x", true, "'nobody@contoso.com'"),
+        ["SenderOutOfAppScope"] = new("Send-GraphMail -From ceo@contoso.com -To ops@contoso.com -Subject x", true, "'ceo@contoso.com'"),
         ["SenderMailboxNotEnabled"] = new(ConnectAs(SandboxDefaults.UnscopedAppId, SandboxDefaults.UnscopedSecret) +
             "Send-GraphMail -From contractor@contoso.com -To ops@contoso.com -Subject x", Target: "'contractor@contoso.com'"),
         ["NoPermissionsInToken"] = new(ConnectAs(UnconsentedAppId, "Sbx8Q~Unconsented.Secret-0002") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x"),
@@ -37,12 +37,14 @@ public sealed partial class ErrorCatalogueTests
             Arrange: control => control.UpdateSettings(s => s with { MinUploadSessionBytes = 100L * 1024 * 1024 })),
         ["RequestTooLarge"] = new("Send-GraphMail -To ops@contoso.com -Subject x -Body ('x' * 4096)", true,
             Arrange: control => control.UpdateSettings(s => s with { MaxRequestBytes = 2048 })),
-        ["InvalidRecipients"] = new("Send-GraphMail -To ops@contoso.com, sales@contoso.com -Subject x", true,
+        ["SendRejected"] = new("Send-GraphMail -To ops@contoso.com, sales@contoso.com -Subject x", true,
             Arrange: control => control.UpdateSettings(s => s with { MaxRecipientsPerMessage = 1 })),
         ["SendThrottled"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.Throttle)),
-        ["SendServiceUnavailable"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.Unavailable)),
+        ["SendServiceUnavailable"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
+            Arrange: Fault(RouteNames.CreateMessage, FaultKind.Unavailable)),
         ["SendOutcomeUnknown"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.GatewayTimeoutAfterAccept)),
-        ["SendConnectionFailed"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.ResetBeforeProcessing)),
+        ["SendConnectionFailed"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
+            Arrange: Fault(RouteNames.CreateMessage, FaultKind.ResetBeforeProcessing)),
         ["GraphTokenRejected"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.TokenExpired)),
         ["SendServiceError"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
             Arrange: Fault(RouteNames.CreateMessage, FaultKind.GatewayTimeoutAfterAccept)),

@@ -18,11 +18,11 @@ public sealed partial class ErrorCatalogueTests
         ["InvalidServicePrincipalObjectId"] = new($"New-GraphMailMailboxScope -ClientId {App} -Mailbox noreply@contoso.com -ServicePrincipalObjectId {App} -AsScript", false, $"'{App}'"),
         ["ConsentTenantNotAllowedInForm"] = new($"Get-GraphMailConsentUrl -ClientId {App} -Tenant common -Form V2 -RedirectUri https://vendor.example/consent -SkipTenantLookup", Target: "'common'"),
         ["ConsentRedirectUriRequired"] = new($"Get-GraphMailConsentUrl -ClientId {App} -Tenant contoso.com -Form V2 -SkipTenantLookup"),
-        ["InvalidManagedIdentity"] = new("Get-GraphMailConsentUrl -ManagedIdentity \"a`nb\" -Tenant contoso.com -SkipTenantLookup", Target: "\"a`nb\""),
+        ["InvalidManagedIdentity"] = new("Get-GraphMailConsentUrl -ManagedIdentity \"a`nb\"", Target: "\"a`nb\""),
         ["ConsentTenantNotFound"] = new($"Get-GraphMailConsentUrl -ClientId {App} -Tenant nowhere.example {Sandbox}", Target: "'nowhere.example'"),
         ["ConsentTenantLookupFailed"] = new($"Get-GraphMailConsentUrl -ClientId {App} -Tenant contoso.com {Sandbox}", Target: "'contoso.com'",
-            Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.OpenId, Kind = FaultKind.Unavailable })),
+            Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.OpenId, Kind = FaultKind.Unavailable, Count = 100 })),
         ["SetupInputConflict"] = new($"Test-GraphMailSetup {Sandbox}", true),
-        ["InvalidScopingName"] = new($"New-GraphMailMailboxScope -ClientId {App} -Mailbox noreply@contoso.com -ScopeName \"a`nb\" -AsScript", Target: "\"a`nb\""),
+        ["InvalidScopingName"] = new($"New-GraphMailMailboxScope -ClientId {App} -Mailbox noreply@contoso.com -Legacy -GroupName \"a`nb\" -AsScript", Target: "\"a`nb\""),
     };
 }

@@ -63,7 +63,8 @@ public sealed partial class ErrorCatalogueTests(SandboxFixture sandbox) : IClass
         ["InvalidInternetMessageHeader"] = "GraphMail refuses such headers before sending (InvalidHeaderName, InvalidHeaderValue), so Graph never sees one",
         ["DraftNotFound"] = "needs the draft to vanish between the calls of one send; no sandbox fault removes it",
         ["UploadSessionNotFound"] = "needs the upload session to vanish mid-upload; no sandbox fault removes it",
-        ["SendRejected"] = "a Graph error code GraphMail has no entry for; the sandbox answers only catalogued ones",
+        ["InvalidRecipients"] = "GraphMail checks every address and the recipient count before sending; the sandbox's Graph refuses too many recipients with another code (SendRejected)",
+        ["InvalidCredentialLifetime"] = "-CredentialLifetimeDays's ValidateRange refuses such values before GraphMail sees them",
         ["ExchangeCommandFailed"] = "written by the Exchange Online script New-GraphMailMailboxScope makes; needs ExchangeOnlineManagement and a tenant",
         ["AdminSignInDeclined"] = "needs someone to decline the sign-in while Connect-GraphMailAdmin polls; the approver setting only approves",
         ["AdminTenantMismatch"] = "the sandbox issues a tenant's tokens only to that tenant's own users",
@@ -139,7 +140,7 @@ public sealed partial class ErrorCatalogueTests(SandboxFixture sandbox) : IClass
         Assert.Equal(errorId, record.CategoryInfo.Reason);
         foreach (var text in new[] { category, record.ErrorDetails.Message, record.Exception.Message, concise })
         {
-            Assert.DoesNotMatch(@"(?<![/\\])(System\.[A-Z]|GraphMail\.[A-Z][a-z]+\.[A-Z])|`\d|\bat [A-Z][\w.]+\(|Hashtable:", text);
+            Assert.DoesNotMatch(@"(?<![/\\])(System\.[A-Z]|GraphMail\.[A-Z][a-z]+\.[A-Z])|\w`\d|\bat [A-Z][\w.]+\(|Hashtable:", text);
         }
     }
 
