@@ -35,8 +35,11 @@ public sealed partial class ErrorCatalogueTests
         ["InvalidApplicationName"] = new(ConnectAdmin + "New-GraphMailApplication -DisplayName ' padded ' -ClientSecret", Target: "' padded '", Arrange: AsAdmin),
         ["InvalidRedirectUri"] = new(ConnectAdmin + "New-GraphMailApplication -DisplayName 'Catalogue app' -ClientSecret -RedirectUri 'http://vendor.example/consent'", Target: "'http://vendor.example/consent'", Arrange: AsAdmin),
         ["CertificatePasswordRequired"] = new(ConnectAdmin + "$path = Join-Path $Folder 'app.pfx'\nNew-GraphMailApplication -DisplayName 'Catalogue app' -CertificatePath $path", Target: "$path", Arrange: AsAdmin),
-        ["CertificateFileExists"] = new(ConnectAdmin + NewRsaCertificate + "$path = Join-Path $Folder 'other.pfx'\n[IO.File]::WriteAllBytes($path, $certificate.Export('Pfx', 'catalogue-password'))\n" +
-            "New-GraphMailApplication -DisplayName 'Catalogue app' -CertificatePath $path -CertificatePassword $password", Target: "$path", Arrange: AsAdmin),
+        ["CertificateFileExists"] = new(ConnectAdmin + NewRsaCertificate + """
+            $path = Join-Path $Folder 'app.pfx'
+            $null = New-GraphMailApplication -DisplayName 'Catalogue certificate app' -CertificatePath $path -CertificatePassword $password
+            New-GraphMailApplication -DisplayName 'Catalogue certificate app' -CertificatePath $path -CertificatePassword $password -RotateCredential
+            """, Target: "$path", Arrange: AsAdmin),
 
         // What the directory answered
         ["DirectoryPermissionDenied"] = new(ConnectAdmin + "New-GraphMailApplication -DisplayName 'Catalogue app' -ClientSecret", Arrange: ApprovedAs(SandboxDefaults.Ceo)),

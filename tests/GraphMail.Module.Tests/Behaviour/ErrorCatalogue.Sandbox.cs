@@ -16,7 +16,6 @@ public sealed partial class ErrorCatalogueTests
     {
         ["SandboxNotStarted"] = new("Get-GraphMailSandboxMessage", false, null),
         ["SandboxStartFailed"] = new("$seed = Join-Path ([IO.Path]::GetTempPath()) ('graphmail-bad-seed-' + [guid]::NewGuid() + '.json'); Set-Content -LiteralPath $seed -Value '{ \"tenants\": 5 }'; try { Start-GraphMailSandbox -SeedPath $seed } finally { Remove-Item -LiteralPath $seed }", false, "$seed"),
-        ["InvalidSandboxFault"] = new(OwnSandbox("Add-GraphMailSandboxFault -Route sendMail -Kind throttle -Count 2 -Ratio 0.5")),
         ["SandboxControlRefused"] = new(OwnSandbox("Add-GraphMailSandboxFault -Route token -Kind tokenExpired")),
         ["SandboxUnreachable"] = new("$own = Start-GraphMailSandbox\nStop-GraphMailSandbox -Sandbox $own\nGet-GraphMailSandboxMessage -Sandbox $own"),
     };

@@ -22,7 +22,7 @@ public sealed partial class ErrorCatalogueTests
     private static readonly string AsLargeAttachments = ConnectAs(SandboxDefaults.LargeAttachmentsAppId, SandboxDefaults.LargeAttachmentsSecret);
 
     private static Action<SandboxControl> Fault(string route, FaultKind kind) =>
-        control => control.AddFault(new FaultSpec { Route = route, Kind = kind, Count = 100, RetryAfterSeconds = kind == FaultKind.Throttle ? 0 : null });
+        control => control.AddFault(new FaultSpec { Route = route, Kind = kind, Count = 100, RetryAfterSeconds = kind is FaultKind.Throttle or FaultKind.Unavailable ? 0 : null });
 
     private static Dictionary<string, Case> SendServiceCases() => new()
     {
@@ -40,8 +40,7 @@ public sealed partial class ErrorCatalogueTests
         ["SendRejected"] = new("Send-GraphMail -To ops@contoso.com, sales@contoso.com -Subject x", true,
             Arrange: control => control.UpdateSettings(s => s with { MaxRecipientsPerMessage = 1 })),
         ["SendThrottled"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.Throttle)),
-        ["SendServiceUnavailable"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
-            Arrange: Fault(RouteNames.CreateMessage, FaultKind.Unavailable)),
+        ["SendServiceUnavailable"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.Unavailable)),
         ["SendOutcomeUnknown"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.GatewayTimeoutAfterAccept)),
         ["SendConnectionFailed"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
             Arrange: Fault(RouteNames.CreateMessage, FaultKind.ResetBeforeProcessing)),

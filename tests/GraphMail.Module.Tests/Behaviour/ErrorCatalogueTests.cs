@@ -69,6 +69,7 @@ public sealed partial class ErrorCatalogueTests(SandboxFixture sandbox) : IClass
         ["AdminSignInDeclined"] = "needs someone to decline the sign-in while Connect-GraphMailAdmin polls; the approver setting only approves",
         ["AdminTenantMismatch"] = "the sandbox issues a tenant's tokens only to that tenant's own users",
         ["ApplicationNameAmbiguous"] = "needs two registrations with one display name in the directory; the default seed has none",
+        ["InvalidSandboxFault"] = "Add-GraphMailSandboxFault's ValidateSet and ranges refuse a bad route, kind or count first; this check guards the control client's own callers",
         ["CertificateCreationFailed"] = "needs the platform's key generation to fail",
         ["CertificateStoreUnavailable"] = "needs CurrentUser\\My to be unwritable (a locked-down Windows profile)",
         ["SandboxFilesMissing"] = "needs the module's own GraphMail.Sandbox files removed from the built module",
@@ -118,7 +119,7 @@ public sealed partial class ErrorCatalogueTests(SandboxFixture sandbox) : IClass
         Assert.True(run.Output.Count >= 2, errorId + ": the script did not fail: " + string.Join("; ", run.AllErrors));
         var record = Assert.IsType<ErrorRecord>(run.Output[0].BaseObject);
         var concise = (string)run.Output[1].BaseObject;
-        Assert.StartsWith(errorId + ",", record.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.True(record.FullyQualifiedErrorId.StartsWith(errorId + ",", StringComparison.Ordinal), $"{errorId}: got {record.FullyQualifiedErrorId}: {record.Exception.Message}");
 
         // The offending value, not the cmdlet, the tenant when the client ID was wrong, or a port.
         if (target is not null)
