@@ -38,6 +38,18 @@ public sealed class MsalFailureTests
     }
 
     [Fact]
+    public void AFiveHundredWithATransientCodeMeansTheTokenServiceIsDown()
+    {
+        var msal = new MsalServiceException("temporarily_unavailable", "AADSTS90033: A transient error has occurred. Please try again.", 503) { ResponseBody = AadstsCatalogTests.Body(90033) };
+
+        var error = MsalFailures.Map(msal, Context, "login.microsoftonline.com");
+
+        Assert.Equal(ErrorIds.TokenServiceUnavailable, error.ErrorId);
+        Assert.Equal("AADSTS90033", error.ServiceCode);
+        Assert.Equal(503, error.HttpStatus);
+    }
+
+    [Fact]
     public void AnUnreachableManagedIdentityEndpointMeansNoManagedIdentityHere()
     {
         var msal = new MsalServiceException("managed_identity_unreachable_network", "Connection refused (169.254.169.254:80)", new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused)));

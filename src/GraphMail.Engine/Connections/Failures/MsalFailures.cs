@@ -35,12 +35,15 @@ internal static class MsalFailures
             case MsalServiceException service:
                 var response = EntraErrorResponse.Parse(service.ResponseBody);
                 int? status = service.StatusCode == 0 ? null : service.StatusCode;
-                if (response.Code is null && (status >= 500 || service.ErrorCode is "service_not_available" or "request_timeout"))
+                // A 5xx with no code, or with one the catalogue does not know (AADSTS90033 "A transient error has
+                // occurred" is Entra's own 503), is the service being down, not the request being wrong.
+                var catalogued = response.Code is { } listed && AadstsCatalog.Find(listed) is not null;
+                if (!catalogued && (status >= 500 || service.ErrorCode is "service_not_available" or "request_timeout"))
                 {
                     return new GraphMailException(ErrorIds.TokenServiceUnavailable, GraphMailErrorKind.ResourceUnavailable,
-                        $"The Entra ID token service at {host} is not available right now.",
+                        $"The Entra ID token service at {host} is not available right now" + (response.Code is { } transient ? $" (AADSTS{transient})." : "."),
                         "Try again in a few minutes; https://status.cloud.microsoft shows outages.", exception)
-                        .WithService(service.ErrorCode, status, response.TraceId, response.CorrelationId ?? service.CorrelationId);
+                        .WithService(response.Code is { } number ? "AADSTS" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) : service.ErrorCode, status, response.TraceId, response.CorrelationId ?? service.CorrelationId);
                 }
 
                 return AadstsCatalog.ToException(response, status, context, exception);
