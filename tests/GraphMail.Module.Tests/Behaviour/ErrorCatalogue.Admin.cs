@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Tasks;
 using GraphMail.Module.Tests.Infrastructure;
 using GraphMail.Sandbox.Control;
 using GraphMail.Sandbox.Faults;
@@ -21,6 +22,13 @@ public sealed partial class ErrorCatalogueTests
 
     private static readonly Action<SandboxControl> AsAdmin = ApprovedAs(SandboxDefaults.Admin);
 
+    /// <summary>The user declines the sign-in as soon as its device code is issued.</summary>
+    private static void DeclineTheSignIn(SandboxControl control)
+    {
+        control.UpdateSettings(s => s with { DeviceCodeIntervalSeconds = 1, DeviceCodeLifetimeSeconds = 60 });
+        _ = control.WaitForRequestAsync(r => r.Route == RouteNames.DeviceCode && r.Status == 200).ContinueWith(_ => control.DeclineDeviceCode(), TaskScheduler.Default);
+    }
+
     private static Dictionary<string, Case> AdminCases() => new()
     {
         // The admin sign-in
@@ -28,6 +36,7 @@ public sealed partial class ErrorCatalogueTests
         ["AdminSignInNotSupported"] = new("Connect-GraphMailAdmin -TenantId contoso.com -Sandbox $SandboxReadyLine -Interactive", Arrange: AsAdmin),
         ["AdminSignInFailed"] = new($"Connect-GraphMailAdmin -TenantId contoso.com -Sandbox $SandboxReadyLine -AdminClientId {App} -WarningAction SilentlyContinue", Target: $"'{App}'", Arrange: AsAdmin),
         ["AdminUserNotFound"] = new(ConnectAdmin, Arrange: ApprovedAs("nobody@contoso.com")),
+        ["AdminSignInDeclined"] = new(ConnectAdmin, Arrange: DeclineTheSignIn),
         ["AdminSignInExpired"] = new(ConnectAdmin,
             Arrange: control => control.UpdateSettings(s => s with { DeviceCodeLifetimeSeconds = 1, DeviceCodeIntervalSeconds = 1 })),
 

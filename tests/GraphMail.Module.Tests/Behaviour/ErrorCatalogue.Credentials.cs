@@ -68,6 +68,8 @@ public sealed partial class ErrorCatalogueTests
             [IO.File]::WriteAllBytes($path, $certificate.Export('Pfx', 'catalogue-password'))
             Connect-GraphMail {Sandbox} -TenantId contoso.com -ClientId {App} -CertificatePath $path -CertificatePassword $password
             """, Target: "$path"),
+        ["CredentialMissing"] = new($"$app = [GraphMail.GraphMailApplication]@{{ DisplayName = 'Catalogue app'; TenantId = 'contoso.com'; ClientId = '{App}' }}\nConnect-GraphMail -Application $app {Sandbox}", Target: "$app"),
+        ["ResourceNotFoundInTenant"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity -Environment USGov", Target: "'USGov'"),
         ["InvalidScope"] = new($"Connect-GraphMail {AsSender} -Environment USGov", Target: "'USGov'"),
         ["TokenServiceUnavailable"] = new($"Connect-GraphMail {AsSender}",
             Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.Token, Kind = FaultKind.Unavailable, Count = 100 })),
