@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Tasks;
 using GraphMail.Module.Tests.Infrastructure;
 using GraphMail.Sandbox.Control;
 using GraphMail.Sandbox.Faults;
@@ -24,6 +25,17 @@ public sealed partial class ErrorCatalogueTests
     private static Action<SandboxControl> Fault(string route, FaultKind kind) =>
         control => control.AddFault(new FaultSpec { Route = route, Kind = kind, Count = 100, RetryAfterSeconds = kind is FaultKind.Throttle or FaultKind.Unavailable ? 0 : null });
 
+    /// <summary>Pauses left open by a case that failed before reaching them; the runner disposes them.</summary>
+    private static readonly List<RoutePause> OpenPauses = [];
+
+    /// <summary>Holds the first request to reach the route, makes the sandbox lose its drafts and upload sessions (a reset), then lets it through.</summary>
+    private static Action<SandboxControl> LoseDraftsAt(string route) => control =>
+    {
+        var pause = control.PauseRoute(route);
+        OpenPauses.Add(pause);
+        _ = pause.WaitForArrivalsAsync(1).ContinueWith(_ => { control.Reset(); pause.Dispose(); }, TaskScheduler.Default);
+    };
+
     private static Dictionary<string, Case> SendServiceCases() => new()
     {
         ["SenderMailboxNotFound"] = new("Send-GraphMail -From nobody@contoso.com -To ops@contoso.com -Subject x", true, "'nobody@contoso.com'"),
@@ -47,5 +59,9 @@ public sealed partial class ErrorCatalogueTests
         ["GraphTokenRejected"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.TokenExpired)),
         ["SendServiceError"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
             Arrange: Fault(RouteNames.CreateMessage, FaultKind.GatewayTimeoutAfterAccept)),
+        ["DraftNotFound"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
+            Arrange: LoseDraftsAt(RouteNames.CreateUploadSession)),
+        ["UploadSessionNotFound"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
+            Arrange: LoseDraftsAt(RouteNames.UploadChunk)),
     };
 }

@@ -59,8 +59,6 @@ public sealed partial class ErrorCatalogueTests(SandboxFixture sandbox) : IClass
         ["AttachmentUnreadable"] = "needs a file this account cannot read; the tests here run as root, which reads every file",
         ["MailSendPermissionMissing"] = "a 403 without the scoping text: every app of the sandbox's seed that reaches a mailbox is either scoped or allowed",
         ["InvalidInternetMessageHeader"] = "GraphMail refuses such headers before sending (InvalidHeaderName, InvalidHeaderValue), so Graph never sees one",
-        ["DraftNotFound"] = "needs the draft to vanish between the calls of one send; no sandbox fault removes it",
-        ["UploadSessionNotFound"] = "needs the upload session to vanish mid-upload; no sandbox fault removes it",
         ["InvalidRecipients"] = "GraphMail checks every address and the recipient count before sending; the sandbox's Graph refuses too many recipients with another code (SendRejected)",
         ["InvalidCredentialLifetime"] = "-CredentialLifetimeDays's ValidateRange refuses such values before GraphMail sees them",
         ["ExchangeCommandFailed"] = "written by the Exchange Online script New-GraphMailMailboxScope makes; needs ExchangeOnlineManagement and a tenant",
@@ -112,6 +110,8 @@ public sealed partial class ErrorCatalogueTests(SandboxFixture sandbox) : IClass
             (target is null ? "$null" : "[string](" + target + ")"),
             variables);
         folder.Delete(recursive: true);
+        OpenPauses.ForEach(pause => pause.Dispose());
+        OpenPauses.Clear();
 
         Assert.True(run.Output.Count >= 2, errorId + ": the script did not fail: " + string.Join("; ", run.AllErrors));
         var record = Assert.IsType<ErrorRecord>(run.Output[0].BaseObject);
