@@ -77,6 +77,13 @@ public sealed partial class ErrorCatalogueTests
         // Managed identity, through the sandbox's endpoint only (never the cloud's metadata address)
         ["ManagedIdentityNotFound"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity -ManagedIdentityClientId {UnknownId}", Target: $"'{UnknownId}'"),
         ["ManagedIdentityTenantMismatch"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity -TenantId {FabrikamTenantId}", Target: $"'{FabrikamTenantId}'"),
+        // MSI_ENDPOINT makes MSAL pick Cloud Shell, which the sandbox does not serve: refused before any request. No
+        // other test in this process uses a managed identity, and this class runs its cases one at a time.
+        ["ManagedIdentitySourceNotSupported"] = new($$"""
+            $env:MSI_ENDPOINT = 'http://127.0.0.1:9/oauth2/token'
+            try { Connect-GraphMail {{Sandbox}} -ManagedIdentity }
+            finally { Remove-Item Env:MSI_ENDPOINT }
+            """),
         ["ManagedIdentityFailed"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity",
             Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.ManagedIdentity, Kind = FaultKind.Unavailable, Count = 100 })),
         ["ManagedIdentityUnavailable"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity",

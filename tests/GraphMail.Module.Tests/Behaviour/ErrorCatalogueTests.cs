@@ -53,7 +53,6 @@ public sealed partial class ErrorCatalogueTests(SandboxFixture sandbox) : IClass
         ["BlockedByConditionalAccess"] = "AADSTS53003: the sandbox's Entra ID has no Conditional Access",
         ["ClientAssertionOutOfTime"] = "AADSTS700024: needs this computer's clock or the sandbox's to be off by hours; the shared sandbox runs on real time",
         ["AuthenticationFailed"] = "an AADSTS code GraphMail has no entry for, or an MSAL failure of its own; the sandbox answers only catalogued codes",
-        ["ManagedIdentitySourceNotSupported"] = "needs a process whose environment makes MSAL pick Service Fabric, Azure Arc or Cloud Shell; setting it here would reach every test in the process",
         ["ServiceTimeout"] = "needs a token request slower than GraphMail's 100-second HTTP timeout",
         ["ConsentTenantInOtherCloud"] = "the sandbox's discovery answers for one cloud only",
         ["AttachmentUnreadable"] = "needs a file this account cannot read; the tests here run as root, which reads every file",
