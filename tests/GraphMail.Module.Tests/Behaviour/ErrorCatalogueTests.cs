@@ -53,7 +53,7 @@ public sealed partial class ErrorCatalogueTests(SandboxFixture sandbox) : IClass
         ["BlockedByConditionalAccess"] = "AADSTS53003: the sandbox's Entra ID has no Conditional Access",
         ["ClientAssertionOutOfTime"] = "AADSTS700024: needs this computer's clock or the sandbox's to be off by hours; the shared sandbox runs on real time",
         ["AuthenticationFailed"] = "an AADSTS code GraphMail has no entry for, or an MSAL failure of its own; the sandbox answers only catalogued codes",
-        ["ServiceTimeout"] = "needs a token request slower than GraphMail's 100-second HTTP timeout",
+        ["ServiceTimeout"] = "needs a request that outlasts HttpClient's 100-second timeout, or a connection that neither opens nor fails within 15 seconds",
         ["ConsentTenantInOtherCloud"] = "the sandbox's discovery answers for one cloud only",
         ["AttachmentUnreadable"] = "needs a file this account cannot read; the tests here run as root, which reads every file",
         ["MailSendPermissionMissing"] = "a 403 without the scoping text: every app of the sandbox's seed that reaches a mailbox is either scoped or allowed",
