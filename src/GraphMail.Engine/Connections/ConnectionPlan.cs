@@ -98,7 +98,7 @@ internal sealed class ConnectionPlan
         catch (ArgumentOutOfRangeException)
         {
             throw new GraphMailException(ErrorIds.InvalidEnvironment, GraphMailErrorKind.InvalidArgument,
-                $"'{environment}' is not a Microsoft cloud GraphMail knows.", "Use Global, USGov, USGovDoD or China.");
+                $"'{environment}' is not a Microsoft cloud GraphMail knows.", "Use Global, USGov, USGovDoD or China.").Targeting(environment);
         }
     }
 }

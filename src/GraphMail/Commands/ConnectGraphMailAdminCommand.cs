@@ -30,7 +30,7 @@ public sealed class ConnectGraphMailAdminCommand : GraphMailAdminCmdlet
         }
         catch (GraphMailException e)
         {
-            ThrowEngineError(e, TenantId);
+            ThrowEngineError(e, e.ErrorId == ErrorIds.AdminSignInFailed && AdminClientId is not null ? AdminClientId : TenantId);
             return;
         }
 

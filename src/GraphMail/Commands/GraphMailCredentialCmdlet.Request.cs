@@ -15,7 +15,10 @@ public abstract partial class GraphMailCredentialCmdlet
 
             // Entra ID refused the app or its credential: the app is what the user named (never the secret itself).
             ErrorIds.ApplicationNotFoundInTenant or ErrorIds.ClientSecretInvalid or ErrorIds.ClientSecretExpired or ErrorIds.ClientSecretEmpty
-                or ErrorIds.ApplicationDisabled or ErrorIds.InvalidScope => ClientId ?? Credential?.UserName ?? item ?? (object?)Application,
+                or ErrorIds.ApplicationDisabled => ClientId ?? Credential?.UserName ?? item ?? (object?)Application,
+
+            // Entra ID does not know this cloud's Graph: the cloud is what the user chose.
+            ErrorIds.InvalidScope or ErrorIds.ResourceNotFoundInTenant => Environment,
             _ => item ?? (object?)CertificatePath ?? CertificateThumbprint ?? TenantId ?? ClientId ?? ManagedIdentityClientId ?? (object?)Application,
         };
 

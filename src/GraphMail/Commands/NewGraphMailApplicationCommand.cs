@@ -74,7 +74,12 @@ public sealed partial class NewGraphMailApplicationCommand : GraphMailAdminCmdle
         }
         catch (GraphMailException e)
         {
-            ThrowEngineError(e, DisplayName);
+            ThrowEngineError(e, e.ErrorId switch
+            {
+                ErrorIds.InvalidRedirectUri => RedirectUri,
+                ErrorIds.CertificatePasswordRequired or ErrorIds.CertificateFileExists => CertificatePath,
+                _ => DisplayName,
+            });
             return;
         }
         finally

@@ -38,6 +38,31 @@ public sealed class MsalFailureTests
     }
 
     [Fact]
+    public void AFiveHundredWithATransientCodeMeansTheTokenServiceIsDown()
+    {
+        var msal = new MsalServiceException("temporarily_unavailable", "AADSTS90033: A transient error has occurred. Please try again.", 503) { ResponseBody = AadstsCatalogTests.Body(90033) };
+
+        var error = MsalFailures.Map(msal, Context, "login.microsoftonline.com");
+
+        Assert.Equal(ErrorIds.TokenServiceUnavailable, error.ErrorId);
+        Assert.Equal("AADSTS90033", error.ServiceCode);
+        Assert.Equal(503, error.HttpStatus);
+    }
+
+    [Fact]
+    public void AManagedIdentityEndpointPassingOnEntraRefusalIsMappedLikeEntra()
+    {
+        var msal = new MsalServiceException("managed_identity_request_failed", "[Managed Identity] Error Code: invalid_resource Error Description: AADSTS500011: The resource principal named https://graph.microsoft.us was not found in the tenant named contoso.");
+
+        var error = MsalFailures.Map(msal, UserAssigned, "IMDS");
+
+        Assert.Equal(ErrorIds.ResourceNotFoundInTenant, error.ErrorId);
+        Assert.Equal("invalid_resource", error.ServiceCode);
+        Assert.Contains("AADSTS500011: The resource principal named https://graph.microsoft.us", error.Message);
+        Assert.Contains("-Environment", error.Fix);
+    }
+
+    [Fact]
     public void AnUnreachableManagedIdentityEndpointMeansNoManagedIdentityHere()
     {
         var msal = new MsalServiceException("managed_identity_unreachable_network", "Connection refused (169.254.169.254:80)", new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused)));
@@ -68,13 +93,13 @@ public sealed class MsalFailureTests
     [Fact]
     public void AnyOtherManagedIdentityRefusalKeepsTheEndpointsWords()
     {
-        var msal = new MsalServiceException("managed_identity_request_failed", "[Managed Identity] Error Code: invalid_resource Error Description: AADSTS500011: The resource principal named x was not found.", 400);
+        var msal = new MsalServiceException("managed_identity_request_failed", "[Managed Identity] Error Code: invalid_request Error Description: AADSTS90014: A required field is missing.", 400);
 
-        var error = MsalFailures.Map(msal, Context, "IMDS");
+        var error = MsalFailures.Map(msal, UserAssigned, "IMDS");
 
         Assert.Equal(ErrorIds.ManagedIdentityFailed, error.ErrorId);
-        Assert.Equal("invalid_resource", error.ServiceCode);
-        Assert.Contains("AADSTS500011", error.Message);
+        Assert.Equal("invalid_request", error.ServiceCode);
+        Assert.Contains("AADSTS90014", error.Message);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public static class EnvironmentConfiguration
         {
             throw new GraphMailException(ErrorIds.EnvironmentVariablesMissing, GraphMailErrorKind.InvalidArgument,
                 "Connect-GraphMail -EnvironmentVariable is missing: " + string.Join("; ", missing) + ".",
-                $"Set {TenantId}, {ClientId}, and {ClientSecret} or {CertificatePath} (with {CertificatePassword} for a protected PFX); see Get-Help about_GraphMail_Authentication.");
+                $"Set {TenantId}, {ClientId}, and {ClientSecret} or {CertificatePath} (with {CertificatePassword} for a protected PFX).");
         }
 
         return new ConnectionRequest
@@ -89,7 +89,7 @@ public static class EnvironmentConfiguration
 
         throw new GraphMailException(ErrorIds.InvalidEnvironmentVariable, GraphMailErrorKind.InvalidArgument,
             $"{Environment} is '{text}', which is not a Microsoft cloud GraphMail knows.",
-            $"Set {Environment} to Global, USGov, USGovDoD or China, or remove it for Global.");
+            $"Set {Environment} to Global, USGov, USGovDoD or China, or remove it for Global.").Targeting(text);
     }
 
     private static string? Value(IEnvironmentVariables variables, string name) =>

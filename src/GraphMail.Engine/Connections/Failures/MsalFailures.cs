@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Identity.Client;
 using GraphMail.Engine.Entra;
@@ -12,6 +13,8 @@ internal static class MsalFailures
     private static readonly Regex EndpointAnswer = new(
         @"Error Code: (?<code>\S+) Error Description: (?<text>[^\r\n]*)|Error Message: (?<text>.*?)(?: Managed Identity Correlation ID:|[\r\n]|$)",
         RegexOptions.CultureInvariant);
+
+    private static readonly Regex AadstsCode = new(@"\bAADSTS(\d{1,9})\b", RegexOptions.CultureInvariant);
 
     internal static GraphMailException Map(Exception exception, FailureContext context, string host)
     {
@@ -35,12 +38,15 @@ internal static class MsalFailures
             case MsalServiceException service:
                 var response = EntraErrorResponse.Parse(service.ResponseBody);
                 int? status = service.StatusCode == 0 ? null : service.StatusCode;
-                if (response.Code is null && (status >= 500 || service.ErrorCode is "service_not_available" or "request_timeout"))
+                // A 5xx with no code, or with one the catalogue does not know (AADSTS90033 "A transient error has
+                // occurred" is Entra's own 503), is the service being down, not the request being wrong.
+                var catalogued = response.Code is { } listed && AadstsCatalog.Find(listed) is not null;
+                if (!catalogued && (status >= 500 || service.ErrorCode is "service_not_available" or "request_timeout"))
                 {
                     return new GraphMailException(ErrorIds.TokenServiceUnavailable, GraphMailErrorKind.ResourceUnavailable,
-                        $"The Entra ID token service at {host} is not available right now.",
+                        $"The Entra ID token service at {host} is not available right now" + (response.Code is { } transient ? $" (AADSTS{transient})." : "."),
                         "Try again in a few minutes; https://status.cloud.microsoft shows outages.", exception)
-                        .WithService(service.ErrorCode, status, response.TraceId, response.CorrelationId ?? service.CorrelationId);
+                        .WithService(response.Code is { } number ? "AADSTS" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) : service.ErrorCode, status, response.TraceId, response.CorrelationId ?? service.CorrelationId);
                 }
 
                 return AadstsCatalog.ToException(response, status, context, exception);
@@ -76,6 +82,11 @@ internal static class MsalFailures
                     : "Assign that identity to this resource (Identity > User assigned > Add), or check -ManagedIdentityClientId.",
                 exception);
         }
+        else if (CataloguedCode(said ?? exception.Message) is { } entry)
+        {
+            // Entra ID's own refusal passed on by the endpoint (AADSTS500011: this cloud's Graph is not in the tenant).
+            mapped = new GraphMailException(entry.ErrorId, entry.Kind, context.Render(entry.Cause) + (said is null ? string.Empty : " The endpoint said: " + said), context.Render(entry.Fix), exception);
+        }
         else
         {
             mapped = new GraphMailException(ErrorIds.ManagedIdentityFailed, GraphMailErrorKind.Authentication,
@@ -87,6 +98,11 @@ internal static class MsalFailures
         var endpointCode = answer.Groups["code"].Success ? answer.Groups["code"].Value : code;
         return mapped.WithService(endpointCode, status, null, (exception as MsalServiceException)?.CorrelationId);
     }
+
+    private static AadstsEntry? CataloguedCode(string text) =>
+        AadstsCode.Match(text) is { Success: true } found && int.TryParse(found.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+            ? AadstsCatalog.Find(code)
+            : null;
 
     /// <summary>The endpoint's own words when MSAL quotes them; otherwise MSAL's wording for a 400 from the endpoint.</summary>
     private static bool IsNotAssigned(string message, string? said) =>

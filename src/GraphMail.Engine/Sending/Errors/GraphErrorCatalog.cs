@@ -97,6 +97,11 @@ public static class GraphErrorCatalog
                 : new GraphMailException(ErrorIds.SendRejected, GraphMailErrorKind.InvalidOperation,
                     $"Graph refused the request ({Describe(operation)}): {message ?? "no message"}.",
                     "See the code and request-id below; a support case with Microsoft needs both.");
+        if (row?.Id is ErrorIds.SenderMailboxNotFound or ErrorIds.SenderMailboxNotEnabled or ErrorIds.SenderOutOfAppScope)
+        {
+            exception.Targeting(from);   // the mailbox is what the user can change
+        }
+
         return exception.WithService(code, status, requestId, clientRequestId);
     }
 

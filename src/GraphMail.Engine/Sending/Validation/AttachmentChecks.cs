@@ -89,7 +89,7 @@ internal static class AttachmentChecks
             // Never opened: a FIFO would block the open until a writer came, and a device or /proc file has no size to check.
             throw new GraphMailException(ErrorIds.AttachmentNotRegularFile, GraphMailErrorKind.InvalidArgument,
                 $"-{parameter} '{given}' is {FileKinds.Describe(kind)}; GraphMail attaches regular files only, whose size it can check before sending.",
-                "Copy the content into a regular file first, for example: Get-Content '" + given + "' | Set-Content ./copy.txt");
+                "Copy the content into a regular file first, for example: Get-Content '" + given + "' | Set-Content ./copy.txt").Targeting(given);
         }
 
         var info = new FileInfo(path);
@@ -103,14 +103,14 @@ internal static class AttachmentChecks
         {
             throw new GraphMailException(ErrorIds.AttachmentUnreadable, GraphMailErrorKind.PermissionDenied,
                 $"-{parameter} '{given}' cannot be read: {e.Message}",
-                "Check that the file is not locked by another program and that this account may read it.", e);
+                "Check that the file is not locked by another program and that this account may read it.", e).Targeting(given);
         }
 
         if (info.Length > SendLimits.MaxAttachmentBytes)
         {
             throw new GraphMailException(ErrorIds.AttachmentTooLarge, GraphMailErrorKind.LimitsExceeded,
                 $"-{parameter} '{given}' is {SendLimits.Megabytes(info.Length)}; Graph takes attachments up to {SendLimits.Megabytes(SendLimits.MaxAttachmentBytes)}.",
-                "Share large files from OneDrive or SharePoint and send the link.");
+                "Share large files from OneDrive or SharePoint and send the link.").Targeting(given);
         }
 
         return new AttachmentFile(info.FullName, info.Name, info.Length, ContentTypes.Of(path), contentId);

@@ -20,7 +20,7 @@ internal static class InlineIds
         {
             throw new GraphMailException(ErrorIds.InvalidInlineAttachmentId, GraphMailErrorKind.InvalidArgument,
                 $"-InlineAttachment id '{id}' cannot be used as a content id: use 1 to {MaxLength} ASCII letters, digits, '.', '_', '-' or '@', starting with a letter or digit.",
-                "For example: -InlineAttachment @{ logo = './logo.png' } with <img src=\"cid:logo\"> in an -BodyAsHtml body.");
+                "For example: -InlineAttachment @{ logo = './logo.png' } with <img src=\"cid:logo\"> in an -BodyAsHtml body.").Targeting(id);
         }
     }
 

@@ -53,7 +53,7 @@ internal static class ScopingInputs
             : null;
         return why is null
             ? text
-            : throw new GraphMailException(ErrorIds.InvalidScopingName, GraphMailErrorKind.InvalidArgument, $"-{parameter} cannot be used: {why}.", $"Pass one line of text, or leave -{parameter} out for '{fallback}'.");
+            : throw new GraphMailException(ErrorIds.InvalidScopingName, GraphMailErrorKind.InvalidArgument, $"-{parameter} cannot be used: {why}.", $"Pass one line of text, or leave -{parameter} out for '{fallback}'.").Targeting(value);
     }
 
     internal static string ClientId(string? value) => InputChecks.ClientId(value);

@@ -110,8 +110,9 @@ public sealed class ManagedIdentityConnectionTests : IClassFixture<SandboxFixtur
 
         var error = await SandboxConnections.FailAsync(request);
 
-        Assert.Equal(ErrorIds.ManagedIdentityFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.ResourceNotFoundInTenant, error.ErrorId);
         Assert.Contains("AADSTS500011: The resource principal named https://graph.microsoft.us was not found", error.Message);
+        Assert.Contains("-Environment", error.Fix);
     }
 
     [Fact]
