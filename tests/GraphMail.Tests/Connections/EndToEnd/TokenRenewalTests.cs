@@ -103,6 +103,9 @@ public sealed class TokenRenewalTests : IClassFixture<SandboxFixture>
         using var connection = await SandboxConnections.ConnectAsync(SandboxConnections.Secret(_sandbox));
         _sandbox.Control.ExpireAllTokens();
         _sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.Token, Kind = fault, Count = 1, RetryAfterSeconds = 1 });
+        // These raw requests skip Send-GraphMail's 4-per-mailbox gate and all leave when the renewal ends: this test is
+        // about the token, so the mailbox's own concurrency limit (429 MailboxConcurrency) must not be what answers.
+        _sandbox.Control.UpdateSettings(s => s with { ConcurrentRequests = 20 });
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => SendRawAsync(connection, $"busy {i}")));
 
