@@ -41,7 +41,7 @@ try {
     $password = ConvertTo-SecureString 'demo-pfx-password' -AsPlainText -Force
     $app = New-GraphMailApplication -DisplayName 'GraphMail demo sender' -CertificatePath $pfx -CertificatePassword $password
     $app | Format-List -Property 'DisplayName', 'TenantId', 'ClientId', 'CertificateThumbprint', 'CredentialExpiresOn', 'SignInVerified'
-    $app.Steps | Format-Table -AutoSize -Wrap
+    $app.Steps | Out-Host
 
     Write-Host '== Run again: every step finds what exists' -ForegroundColor Cyan
     (New-GraphMailApplication -DisplayName 'GraphMail demo sender' -CertificatePath $pfx -CertificatePassword $password).Steps |
@@ -52,13 +52,12 @@ try {
         Format-List -Property 'TenantId', 'ClientId', 'CredentialKind', 'CertificateThumbprint', 'Roles', 'DefaultFrom'
 
     Write-Host '== Test-GraphMailSetup (the admin is still signed in, so the Registration check reads the directory)' -ForegroundColor Cyan
-    Test-GraphMailSetup -Mailbox noreply@contoso.com | Format-Table -AutoSize -Wrap
+    Test-GraphMailSetup -Mailbox noreply@contoso.com | Out-Host   # GraphMail's own views: a line per check, then the summary
 
     Write-Host '== Send-GraphMail' -ForegroundColor Cyan
     $report = Join-Path $work 'report.txt'
     Set-Content -LiteralPath $report -Value "Nightly report $(Get-Date -Format o)"
-    Send-GraphMail -To 'Ops Team <ops@contoso.com>' -Subject 'Hello from GraphMail' -Body '<p>Sent through Microsoft Graph (the sandbox) by an app registered a moment ago.</p>' -BodyAsHtml -Attachments $report -PassThru |
-        Format-Table -AutoSize
+    Send-GraphMail -To 'Ops Team <ops@contoso.com>' -Subject 'Hello from GraphMail' -Body '<p>Sent through Microsoft Graph (the sandbox) by an app registered a moment ago.</p>' -BodyAsHtml -Attachments $report -PassThru | Out-Host
 
     Write-Host '== What the sandbox received' -ForegroundColor Cyan
     Get-GraphMailSandboxMessage | Format-List -Property 'Mailbox', 'From', 'To', 'Subject', 'BodyType', 'Attachments', 'ClientId', 'InternetMessageId', 'ReceivedAt'
@@ -66,7 +65,7 @@ try {
     Write-Host 'This app can still send as any mailbox: New-GraphMailMailboxScope (or -Mailbox with ExchangeOnlineManagement connected) restricts it.' -ForegroundColor Yellow
 
     Write-Host '== Remove-GraphMailApplication' -ForegroundColor Cyan
-    $app | Remove-GraphMailApplication -Confirm:$false -PassThru | Format-Table -AutoSize -Wrap
+    $app | Remove-GraphMailApplication -Confirm:$false -PassThru | Out-Host
 }
 finally {
     Disconnect-GraphMail -WarningAction SilentlyContinue
