@@ -77,12 +77,12 @@ public sealed partial class ErrorCatalogueTests
         // Managed identity, through the sandbox's endpoint only (never the cloud's metadata address)
         ["ManagedIdentityNotFound"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity -ManagedIdentityClientId {UnknownId}", Target: $"'{UnknownId}'"),
         ["ManagedIdentityTenantMismatch"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity -TenantId {FabrikamTenantId}", Target: $"'{FabrikamTenantId}'"),
-        // MSI_ENDPOINT makes MSAL pick Cloud Shell, which the sandbox does not serve: refused before any request. No
-        // other test in this process uses a managed identity, and this class runs its cases one at a time.
-        ["ManagedIdentitySourceNotSupported"] = new($$"""
-            $env:MSI_ENDPOINT = 'http://127.0.0.1:9/oauth2/token'
-            try { Connect-GraphMail {{Sandbox}} -ManagedIdentity }
-            finally { Remove-Item Env:MSI_ENDPOINT }
+        // A ready line without the managed-identity endpoint MSAL will call: refused before any request. (Not through a
+        // managed-identity variable such as MSI_ENDPOINT: the process environment is shared by tests running in parallel.)
+        ["ManagedIdentitySourceNotSupported"] = new("""
+            $line = $SandboxReadyLine | ConvertFrom-Json
+            $line.PSObject.Properties.Remove('managedIdentity')
+            Connect-GraphMail -Sandbox ($line | ConvertTo-Json -Compress -Depth 5) -ManagedIdentity
             """),
         ["ManagedIdentityFailed"] = new($"Connect-GraphMail {Sandbox} -ManagedIdentity",
             Arrange: control => control.AddFault(new FaultSpec { Route = RouteNames.ManagedIdentity, Kind = FaultKind.Unavailable, Count = 100 })),
