@@ -185,26 +185,11 @@ internal sealed class DraftUploadPath
     }
 
     /// <summary>
-    /// The message was not sent: deletes its draft (best effort, even after a stop, so no half-built draft is left to be
-    /// sent by mistake) and returns its result, which names the draft when it could not be deleted.
+    /// The message was not sent: deletes its draft and returns its result, which names the draft when it could not be deleted.
     /// </summary>
     private async Task<SendResult> AbandonAsync(OutgoingMessage message, string draftId, CallOutcome last, SendStatus status, int attempts, Stopwatch clock, GraphMailException error)
     {
-        string? failure;
-        try
-        {
-            var deleted = await _caller.CallAsync(
-                new GraphRequest(HttpMethod.Delete, _caller.Graph(GraphPaths.Message(message, draftId)), message.From.Address, RequestSafety.Idempotent),
-                CancellationToken.None).ConfigureAwait(false);
-            failure = deleted.End == CallEnd.Succeeded || deleted.Status == 404
-                ? null
-                : "HTTP " + (deleted.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? deleted.Failure?.Message);
-        }
-        catch (GraphMailException e)
-        {
-            failure = e.Cause;
-        }
-
+        var failure = await MailboxLookup.DeleteDraftAsync(_caller, message, draftId, configure: null).ConfigureAwait(false);
         var sentence = failure is null
             ? "The draft was deleted; nothing was sent."
             : $"Nothing was sent, but deleting the draft failed too ({failure}); delete the unsent draft (id {draftId}) from the {SendResult.DraftsFolder} folder of {message.From.Address}.";

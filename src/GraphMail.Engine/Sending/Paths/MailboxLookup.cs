@@ -59,12 +59,28 @@ internal sealed class MailboxLookup
         return (outcome.End == CallEnd.Succeeded ? Ids(outcome.Body) : null, outcome);
     }
 
-    internal async Task<bool> DeleteAsync(OutgoingMessage message, string id)
+    internal async Task<bool> DeleteAsync(OutgoingMessage message, string id) =>
+        await DeleteDraftAsync(_caller, message, id, Immutable).ConfigureAwait(false) is null;
+
+    /// <summary>
+    /// Deletes a draft GraphMail made, best effort and even after a stop (so no half-built draft is left to be sent by
+    /// mistake): null when it is gone, otherwise why it is still there.
+    /// </summary>
+    internal static async Task<string?> DeleteDraftAsync(GraphCaller caller, OutgoingMessage message, string id, Action<HttpRequestMessage>? configure)
     {
-        var deleted = await _caller.CallAsync(
-            new GraphRequest(HttpMethod.Delete, _caller.Graph(GraphPaths.Message(message, id)), message.From.Address, RequestSafety.Idempotent, configure: Immutable),
-            CancellationToken.None).ConfigureAwait(false);
-        return deleted.End == CallEnd.Succeeded || deleted.Status == 404;
+        try
+        {
+            var deleted = await caller.CallAsync(
+                new GraphRequest(HttpMethod.Delete, caller.Graph(GraphPaths.Message(message, id)), message.From.Address, RequestSafety.Idempotent, configure: configure),
+                CancellationToken.None).ConfigureAwait(false);
+            return deleted.End == CallEnd.Succeeded || deleted.Status == 404
+                ? null
+                : "HTTP " + (deleted.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? deleted.Failure?.Message);
+        }
+        catch (GraphMailException e)
+        {
+            return e.Cause;
+        }
     }
 
     private static bool IsDraft(string? json)
