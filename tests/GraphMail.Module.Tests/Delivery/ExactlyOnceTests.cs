@@ -53,7 +53,8 @@ public sealed class ExactlyOnceTests(SandboxFixture sandbox) : IClassFixture<San
 
         var run = shell.Run(DeliveryShell.Rows(1, 3) + " | Send-GraphMail -PassThru -ErrorAction SilentlyContinue");
 
-        Assert.Equal(new[] { "Unknown", "Sent", "Sent" }, run.Output.Select(r => r.Properties["Status"].Value.ToString()));
+        // Which of the three concurrent messages meets the fault is not fixed; that exactly one is left Unknown is.
+        Assert.Equal(new[] { "Sent", "Sent", "Unknown" }, run.Output.Select(r => r.Properties["Status"].Value.ToString()).Order());
         Assert.Equal(3, sandbox.Control.GetMessages().Count);
     }
 
