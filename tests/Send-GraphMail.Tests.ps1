@@ -82,7 +82,8 @@ Describe 'Send-GraphMail' {
         # "What if:" goes to the host, past every stream redirection: a child pwsh's output is where it can be read
         # (and it stays out of this run's console). -WhatIf needs no connection, so the child does not connect.
         $journal = Join-Path $TestDrive 'preview.jsonl'
-        $pwsh = (Get-Process -Id $PID).Path
+        # This PowerShell's own executable: under `dotnet pwsh` the process is dotnet, so not (Get-Process -Id $PID).Path.
+        $pwsh = if ($PSVersionTable.PSEdition -eq 'Desktop') { Join-Path $PSHOME 'powershell.exe' } elseif ($IsWindows) { Join-Path $PSHOME 'pwsh.exe' } else { Join-Path $PSHOME 'pwsh' }
         $said = & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModuleManifest'; Send-GraphMail -To ops@fabrikam.com -Subject 'Not really' -Journal '$journal' -WhatIf" 2>&1
 
         $LASTEXITCODE | Should -Be 0
