@@ -48,6 +48,12 @@ public sealed class SendRun : IDisposable
         _senderMayBeUnknown = senderMayBeUnknown;
         _resolvePaths = resolvePaths;
         Planner = new SendPlanner(commandLine);
+        if (Journal is null && !MailParameters.IsBlank(commandLine.MessageKey))
+        {
+            Planner.Note("-MessageKey has no effect without -Journal: nothing remembers the key, so running the command again sends the message again. " +
+                         "Add -Journal ./send-journal.jsonl to skip what an earlier run sent.");
+        }
+
         _dispatcher = new SendDispatcher(connect, options ?? new DispatchOptions(), stop);
     }
 

@@ -16,17 +16,20 @@ public abstract partial class GraphMailCmdlet
     /// <summary>
     /// The files a path names, as Send-MailMessage resolves -Attachments, but every match rather than one: an existing
     /// file or folder named exactly as written comes first (a literal 'report[1].pdf'), then a wildcard pattern's files,
-    /// sorted (folders it matches are left out); empty when a pattern matches no file. Without wildcards, the path as
+    /// sorted (folders it matches are left out), or the file an escaped name ('report`[1`].pdf') names; empty when a
+    /// pattern matches no file. Without wildcards, the path as
     /// written, whether it exists or not (the caller says what is wrong with it).
     /// </summary>
     /// <exception cref="ArgumentException">The path is not on the file system, or PowerShell cannot read it (an unknown drive).</exception>
     protected IReadOnlyList<string> ResolveFilePaths(string path)
     {
         var literal = LocalFilePath(path);
-        if (!WildcardPattern.ContainsWildcardCharacters(path) || File.Exists(literal) || Directory.Exists(literal))
+        if (File.Exists(literal) || Directory.Exists(literal) || !(WildcardPattern.ContainsWildcardCharacters(path) || path.IndexOf('`') >= 0))
         {
             return new[] { literal };
         }
+
+        // A pattern, or a name escaped as PowerShell paths are ('report`[1`].pdf'): PowerShell's globbing reads both.
 
         try
         {

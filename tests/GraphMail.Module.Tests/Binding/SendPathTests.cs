@@ -9,7 +9,8 @@ namespace GraphMail.Module.Tests.Binding;
 /// <summary>
 /// Paths as a Send-MailMessage user types them, in a real runspace: -Attachments with wildcards (every match attached,
 /// a pattern matching nothing refused by name), literal names with [brackets], relative and PSDrive paths, a file
-/// named twice, paths on other providers; -Journal under -WhatIf and on other providers; -Body from Get-Content.
+/// named twice, paths on other providers; -Journal under -WhatIf and on other providers, -MessageKey without it;
+/// -Body from Get-Content; a piped hashtable.
 /// </summary>
 public sealed class SendPathTests : IClassFixture<SandboxFixture>, IDisposable
 {
@@ -68,6 +69,14 @@ public sealed class SendPathTests : IClassFixture<SandboxFixture>, IDisposable
     {
         // As a pattern, 'lit[1].txt' would match lit1.txt; the file named exactly so exists, so it is the one attached.
         Send("Send-GraphMail -To ops@contoso.com -Subject 'Brackets' -Attachments './lit[1].txt'").Succeeded();
+
+        Assert.Equal(["lit[1].txt"], AttachedNames());
+    }
+
+    [Fact]
+    public void ANameEscapedAsPowerShellPathsAreIsAttached()
+    {
+        Send("Send-GraphMail -To ops@contoso.com -Subject 'Escaped' -Attachments './lit`[1`].txt'").Succeeded();
 
         Assert.Equal(["lit[1].txt"], AttachedNames());
     }
@@ -138,6 +147,17 @@ public sealed class SendPathTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(["Skipped"], run.Succeeded().Objects);
         Assert.Equal(before, File.ReadAllBytes(journal));
         Assert.Single(_sandbox.Control.GetMessages());
+    }
+
+    [Fact]
+    public void MessageKeyWithoutAJournalWarnsThatItRemembersNothing()
+    {
+        var without = Send("Send-GraphMail -To ops@contoso.com -Subject 'Keyed' -MessageKey order-1");
+        var with = Send("Send-GraphMail -To ops@contoso.com -Subject 'Keyed' -MessageKey order-2 -Journal ./keyed.jsonl");
+
+        Assert.Contains("-MessageKey has no effect without -Journal", Assert.Single(without.Succeeded().Warnings).Message, StringComparison.Ordinal);
+        Assert.Empty(with.Succeeded().Warnings);
+        Assert.Equal(2, _sandbox.Control.GetMessages().Count);
     }
 
     [Fact]

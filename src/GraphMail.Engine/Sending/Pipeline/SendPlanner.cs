@@ -200,6 +200,9 @@ public sealed class SendPlanner
         return text.Length <= 80 ? text : text.Substring(0, 77) + "...";
     }
 
+    /// <summary>A note (warning) about the whole command, handed out once.</summary>
+    internal void Note(string note) => Note(new[] { note });
+
     private void Note(IEnumerable<string> notes)
     {
         foreach (var note in notes)
