@@ -203,7 +203,7 @@ public sealed class SendRun : IDisposable
     {
         var attachments = message.Attachments.Count == 0
             ? "no attachments"
-            : $"{message.Attachments.Count} attachment(s), {SendLimits.Megabytes(message.AttachmentBytes)}";
+            : $"{message.Attachments.Count} attachment(s), {Size(message.AttachmentBytes)}";
         var path = message.Path != SendPath.SendMail ? "through a draft and upload sessions (needs Mail.ReadWrite)"
             : mode == DeliveryMode.ExactlyOnce ? "through a draft, then /send (-Delivery ExactlyOnce; needs Mail.ReadWrite)"
             : "in one sendMail request";
@@ -267,6 +267,11 @@ public sealed class SendRun : IDisposable
             }
         }
     }
+
+    /// <summary>Small files in KB (a few log files are not "0 MB"), the rest as the limits are written.</summary>
+    private static string Size(long bytes) => bytes < 100 * 1024
+        ? Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.InvariantCulture) + " KB"
+        : SendLimits.Megabytes(bytes);
 
     private static string FirstAddresses(IReadOnlyCollection<string> addresses) =>
         string.Join(", ", addresses.Take(3)) + (addresses.Count > 3 ? ", ..." : string.Empty);

@@ -53,6 +53,15 @@ public sealed class SendPathTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void WhatIsSentSaysHowManyFilesAPatternMatchedAndTheirSizeInKilobytes()
+    {
+        // What -WhatIf and -Confirm show is what ShouldProcess says under -Verbose.
+        var run = Send("Send-GraphMail -To ops@contoso.com -Subject 'Logs' -Attachments ./a*.txt -Verbose").Succeeded();
+
+        Assert.Contains(run.Verbose, v => v.Message.Contains("2 attachment(s), 1 KB, in one sendMail request", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void APatternThatMatchesNothingFailsNamingThePatternAndSendsNothing()
     {
         var run = Send("Send-GraphMail -To ops@contoso.com -Subject 'Logs' -Attachments ./a1.txt, ./zz*.log -PassThru");
