@@ -107,6 +107,20 @@ public sealed class SendPathTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void AnInlineImageTakesAPatternThatMatchesOneFileOnly()
+    {
+        var run = Send("""
+            Send-GraphMail -To ops@contoso.com -Subject 'One' -BodyAsHtml -Body '<img src="cid:logo">' -InlineAttachment @{ logo = './b*.txt' }
+            Send-GraphMail -To ops@contoso.com -Subject 'Two' -BodyAsHtml -Body '<img src="cid:logo">' -InlineAttachment @{ logo = './a*.txt' }
+            """);
+
+        var error = run.SingleError();
+        Assert.Equal("InvalidSendParameter", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("./a*.txt", error.TargetObject);
+        Assert.Equal(["b1.txt"], AttachedNames());
+    }
+
+    [Fact]
     public void APathOnAnotherProviderIsRefusedByName()
     {
         var run = Send("Send-GraphMail -To ops@contoso.com -Subject 'Env' -Attachments env:PATH");
