@@ -78,11 +78,43 @@ Describe 'Send-GraphMail' {
         @($messages.senderMailbox | Select-Object -Unique) | Should -Be @('reports@contoso.com')
     }
 
-    It '-WhatIf sends nothing' {
-        Send-GraphMail -To ops@fabrikam.com -Subject 'Not really' -WhatIf
+    It '-WhatIf says what it would send, sends nothing and writes no -Journal' {
+        # "What if:" goes to the host, past every stream redirection: a child pwsh's output is where it can be read
+        # (and it stays out of this run's console). -WhatIf needs no connection, so the child does not connect.
+        $journal = Join-Path $TestDrive 'preview.jsonl'
+        # This PowerShell's own executable: under `dotnet pwsh` the process is dotnet, so not (Get-Process -Id $PID).Path.
+        $pwsh = if ($PSVersionTable.PSEdition -eq 'Desktop') { Join-Path $PSHOME 'powershell.exe' } elseif ($IsWindows) { Join-Path $PSHOME 'pwsh.exe' } else { Join-Path $PSHOME 'pwsh' }
+        $said = & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModuleManifest'; Send-GraphMail -To ops@fabrikam.com -Subject 'Not really' -Journal '$journal' -WhatIf" 2>&1
 
+        $LASTEXITCODE | Should -Be 0
+        "$said" | Should -BeLike "What if: Performing the operation ""Send mail"" on target ""Send 'Not really' from * to 1 recipient(s) (ops@fabrikam.com), no attachments, in one sendMail request"".*"
+        $journal | Should -Not -Exist
         Get-SentMessage | Should -BeNullOrEmpty
         Get-SandboxRequest -Route 'sendMail' | Should -BeNullOrEmpty
+    }
+
+    It 'attaches every file a wildcard matches, from the current location' {
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'wild')
+        'one', 'two' | ForEach-Object { Set-Content -LiteralPath (Join-Path $folder "$_.log") -Value $_ }
+        Set-Content -LiteralPath (Join-Path $folder 'notes[1].log') -Value 'literal'
+
+        Push-Location -LiteralPath $folder
+        try {
+            Send-GraphMail -To ops@fabrikam.com -Subject 'Wildcard' -Attachments ./[ot]*.log
+            Send-GraphMail -To ops@fabrikam.com -Subject 'Literal' -Attachments './notes[1].log'
+            Send-GraphMail -To ops@fabrikam.com -Subject 'None' -Attachments ./*.pdf -ErrorVariable errors -ErrorAction SilentlyContinue
+        }
+        finally {
+            Pop-Location
+        }
+
+        $messages = Get-SentMessage
+        $messages | Should -HaveCount 2
+        @(($messages | Where-Object subject -EQ 'Wildcard').attachments.name | Sort-Object) | Should -Be @('one.log', 'two.log')
+        @(($messages | Where-Object subject -EQ 'Literal').attachments.name) | Should -Be @('notes[1].log')
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'AttachmentNotFound,*'
+        $errors[0].TargetObject | Should -Be './*.pdf'
     }
 
     It '-PassThru writes a SendResult with the stamped Message-ID' {

@@ -28,7 +28,7 @@ public sealed class SendRun : IDisposable
 {
     private readonly string? _defaultFrom;
     private readonly bool _senderMayBeUnknown;
-    private readonly Func<string, string> _resolvePath;
+    private readonly Func<string, IReadOnlyList<string>> _resolvePaths;
     private readonly SendDispatcher _dispatcher;
     private readonly Dictionary<string, int> _keysSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _recipientsThisRun = new(StringComparer.OrdinalIgnoreCase);
@@ -36,19 +36,32 @@ public sealed class SendRun : IDisposable
     /// <param name="connect">Makes the send path over the connection; called on the first message really sent.</param>
     /// <param name="commandLine">The parameters given on the command line.</param>
     /// <param name="defaultFrom">The connection's default sender.</param>
-    /// <param name="resolvePath">Turns a path as written into a full file-system path (PowerShell's current location).</param>
+    /// <param name="resolvePaths">Turns a path as written into the full file-system paths it names (PowerShell's current location, wildcards).</param>
     /// <param name="stop">The command's stop token (Ctrl+C).</param>
     /// <param name="senderMayBeUnknown">No connection (-WhatIf offline): a message without -From is previewed from "the default sender".</param>
-    public SendRun(Func<IMessageSender> connect, MailParameters commandLine, string? defaultFrom, Func<string, string> resolvePath, CancellationToken stop,
+    public SendRun(Func<IMessageSender> connect, MailParameters commandLine, string? defaultFrom, Func<string, IReadOnlyList<string>> resolvePaths, CancellationToken stop,
         DispatchOptions? options = null, bool senderMayBeUnknown = false, DeliveryOptions? delivery = null)
     {
         Delivery = delivery ?? new DeliveryOptions();
-        Journal = Delivery.JournalPath is { } journalPath ? SendJournal.Open(journalPath) : null;
+        Journal = Delivery.JournalPath is { } journalPath ? SendJournal.Open(journalPath, readOnly: Delivery.JournalReadOnly) : null;
         _defaultFrom = defaultFrom;
         _senderMayBeUnknown = senderMayBeUnknown;
-        _resolvePath = resolvePath;
+        _resolvePaths = resolvePaths;
         Planner = new SendPlanner(commandLine);
+        if (Journal is null && !MailParameters.IsBlank(commandLine.MessageKey))
+        {
+            Planner.Note("-MessageKey has no effect without -Journal: nothing remembers the key, so running the command again sends the message again. " +
+                         "Add -Journal ./send-journal.jsonl to skip what an earlier run sent.");
+        }
+
         _dispatcher = new SendDispatcher(connect, options ?? new DispatchOptions(), stop);
+    }
+
+    /// <summary>As the other constructor, each path naming one file (<paramref name="resolvePath"/>: a full file-system path).</summary>
+    public SendRun(Func<IMessageSender> connect, MailParameters commandLine, string? defaultFrom, Func<string, string> resolvePath, CancellationToken stop,
+        DispatchOptions? options = null, bool senderMayBeUnknown = false, DeliveryOptions? delivery = null)
+        : this(connect, commandLine, defaultFrom, path => new[] { resolvePath(path) }, stop, options, senderMayBeUnknown, delivery)
+    {
     }
 
     public SendPlanner Planner { get; }
@@ -77,7 +90,7 @@ public sealed class SendRun : IDisposable
                 throw rejection;
             }
 
-            var message = MessageBuilder.Build(plan.Parameters, _defaultFrom, _resolvePath, _senderMayBeUnknown, Delivery.MaxRecipientsPerMessage);
+            var message = MessageBuilder.Build(plan.Parameters, _defaultFrom, _resolvePaths, _senderMayBeUnknown, Delivery.MaxRecipientsPerMessage);
             return Journal is null ? message : Journaled(plan, message);
         }
         catch (GraphMailException e)
@@ -185,13 +198,15 @@ public sealed class SendRun : IDisposable
         return Results;
     }
 
-    /// <summary>What -WhatIf and -Confirm show: sender, recipient count, subject, attachments and the path.</summary>
-    public static string Describe(OutgoingMessage message)
+    /// <summary>What -WhatIf and -Confirm show: sender, recipient count, subject, attachments and the path (which -Delivery ExactlyOnce makes a draft's).</summary>
+    public static string Describe(OutgoingMessage message, DeliveryMode mode = DeliveryMode.AtMostOnce)
     {
         var attachments = message.Attachments.Count == 0
             ? "no attachments"
-            : $"{message.Attachments.Count} attachment(s), {SendLimits.Megabytes(message.AttachmentBytes)}";
-        var path = message.Path == SendPath.SendMail ? "in one sendMail request" : "through a draft and upload sessions (needs Mail.ReadWrite)";
+            : $"{message.Attachments.Count} attachment(s), {Size(message.AttachmentBytes)}";
+        var path = message.Path != SendPath.SendMail ? "through a draft and upload sessions (needs Mail.ReadWrite)"
+            : mode == DeliveryMode.ExactlyOnce ? "through a draft, then /send (-Delivery ExactlyOnce; needs Mail.ReadWrite)"
+            : "in one sendMail request";
         var from = message.From.Address.Length == 0 ? "the connection's default sender (not connected yet)" : message.From.Address;
         return $"Send '{message.Subject}' from {from} to {message.RecipientCount} recipient(s) ({FirstAddresses(message.To.Select(r => r.Address).ToList())}), {attachments}, {path}";
     }
@@ -252,6 +267,11 @@ public sealed class SendRun : IDisposable
             }
         }
     }
+
+    /// <summary>Small files in KB (a few log files are not "0 MB"), the rest as the limits are written.</summary>
+    private static string Size(long bytes) => bytes < 100 * 1024
+        ? Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.InvariantCulture) + " KB"
+        : SendLimits.Megabytes(bytes);
 
     private static string FirstAddresses(IReadOnlyCollection<string> addresses) =>
         string.Join(", ", addresses.Take(3)) + (addresses.Count > 3 ? ", ..." : string.Empty);

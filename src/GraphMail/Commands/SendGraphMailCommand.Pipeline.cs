@@ -44,11 +44,12 @@ public sealed partial class SendGraphMailCommand
         connection ??= offline ? null : RunspaceSessions.Current.RequireConnection();
         _input = new SendGraphMailInput(MyInvocation.MyCommand);
         _run = new SendRun(() => Connect(connection!), MailParameters.FromBound(Bound(_commandLine)), connection?.Info.DefaultFrom,
-            ProviderPath, CancellationToken, senderMayBeUnknown: offline, delivery: new DeliveryOptions
+            ResolveFilePaths, CancellationToken, senderMayBeUnknown: offline, delivery: new DeliveryOptions
             {
                 Mode = Delivery,
                 MaxRecipientsPerMessage = MaxRecipientsPerMessage,
-                JournalPath = Journal is null ? null : ProviderPath(Journal),
+                JournalPath = Journal is null ? null : JournalPath(Journal),
+                JournalReadOnly = _whatIf,
             });
         if (_run.Journal is { KnownMessages: > 0 } journal)
         {
@@ -102,7 +103,7 @@ public sealed partial class SendGraphMailCommand
             if (Run.Prepare(plan) is { } message)
             {
                 message.Warnings.ToList().ForEach(WriteWarning);
-                if (ShouldProcess(SendRun.Describe(message), "Send mail"))
+                if (ShouldProcess(SendRun.Describe(message, Run.Delivery.Mode), "Send mail"))
                 {
                     Run.Submit(plan, message);
                 }
@@ -190,6 +191,21 @@ public sealed partial class SendGraphMailCommand
         Hashtable h => h.Cast<DictionaryEntry>().ToDictionary(e => e.Key, e => e.Value is PSObject p ? p.BaseObject : e.Value),
         _ => value,
     };
+
+    /// <summary>-Journal as a file-system path; a path on another provider (env:FOO) would otherwise become a file named FOO somewhere.</summary>
+    private string JournalPath(string journal)
+    {
+        try
+        {
+            return LocalFilePath(journal);
+        }
+        catch (ArgumentException e)
+        {
+            throw new GraphMailException(ErrorIds.JournalUnwritable, GraphMailErrorKind.InvalidArgument,
+                $"The journal '{journal}' cannot be used: {e.Message} Nothing was sent.",
+                "Give -Journal the path of a file in a folder you can write to, such as ./send-journal.jsonl.").Targeting(journal);
+        }
+    }
 
     private bool IsWhatIf() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)

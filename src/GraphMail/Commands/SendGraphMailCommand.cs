@@ -25,8 +25,10 @@ public sealed partial class SendGraphMailCommand : GraphMailCmdlet
     [AllowEmptyString]
     public string? Subject { get; set; }
 
+    /// <summary>Lines (-Body (Get-Content ./body.txt)) are joined with line breaks, as Out-String would.</summary>
     [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [LinesText]
     public string? Body { get; set; }
 
     /// <summary>Send-MailMessage's; accepted so old scripts bind, ignored with a warning (Graph has no SMTP server).</summary>
@@ -46,8 +48,10 @@ public sealed partial class SendGraphMailCommand : GraphMailCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? ReplyTo { get; set; }
 
+    /// <summary>Wildcards expand to every file they match; a file named exactly as written ('report[1].pdf') is taken as it is.</summary>
     [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("PsPath")]
+    [SupportsWildcards]
     public string[]? Attachments { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -86,3 +86,16 @@ internal sealed class BooleanTextAttribute : ArgumentTransformationAttribute
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData) =>
         BooleanText.Read(inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is { } flag ? flag : inputData;
 }
+
+/// <summary>
+/// Lets a text parameter take lines, as Get-Content returns them: -Body (Get-Content ./body.txt) is the file's text,
+/// its lines joined with line breaks. PowerShell on its own refuses an array for a string parameter.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class LinesTextAttribute : ArgumentTransformationAttribute
+{
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) =>
+        (inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is System.Collections.IEnumerable lines and not string and not System.Collections.IDictionary
+            ? string.Join(Environment.NewLine, lines.Cast<object?>().Select(line => line is PSObject item ? item.BaseObject : line))
+            : inputData;
+}

@@ -15,9 +15,10 @@ public sealed class CompletionTests
     {
         using var shell = new ModuleRunspace();
 
-        Assert.Equal(["ASCII", "BigEndianUnicode", "Default", "Latin1", "OEM", "Unicode", "UTF32", "UTF8", "UTF8BOM", "UTF8NoBOM"], Complete(shell, "Send-GraphMail -Encoding "));
-        Assert.Equal(["UTF32", "UTF8", "UTF8BOM", "UTF8NoBOM"], Complete(shell, "Send-GraphMail -Encoding ut"));
-        Assert.Equal(["BigEndianUnicode"], Complete(shell, "Send-GraphMail -BE big"));
+        Assert.Equal(["ANSI", "ASCII", "BigEndianUnicode", "BigEndianUTF32", "Default", "Latin1", "OEM", "Unicode", "UTF32", "UTF7", "UTF8", "UTF8BOM", "UTF8NoBOM"],
+            Complete(shell, "Send-GraphMail -Encoding "));
+        Assert.Equal(["UTF32", "UTF7", "UTF8", "UTF8BOM", "UTF8NoBOM"], Complete(shell, "Send-GraphMail -Encoding ut"));
+        Assert.Equal(["BigEndianUnicode", "BigEndianUTF32"], Complete(shell, "Send-GraphMail -BE big"));
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public sealed partial class ErrorCatalogueTests
         ["BodyTooLarge"] = new("$body = 'x' * 5MB\nSend-GraphMail -To ops@contoso.com -Subject x -Body $body", true),
         ["AttachmentNotRegularFile"] = new("Send-GraphMail -To ops@contoso.com -Subject x -Attachments /dev/null", true, "'/dev/null'"),
         ["AttachmentTooLarge"] = new(SparseFile("huge.bin", "151MB") + "Send-GraphMail -To ops@contoso.com -Subject x -Attachments $path", true, "$path"),
-        ["MessageTooLarge"] = new(SparseFile("half.bin", "80MB") + "Send-GraphMail -To ops@contoso.com -Subject x -Attachments $path, $path", true),
+        // Two files: one file named twice is attached once.
+        ["MessageTooLarge"] = new(SparseFile("other-half.bin", "80MB") + "$other = $path\n" + SparseFile("half.bin", "80MB") + "Send-GraphMail -To ops@contoso.com -Subject x -Attachments $path, $other", true),
         ["InvalidInlineAttachmentId"] = new(SparseFile("logo.png", "10") +
             "Send-GraphMail -To ops@contoso.com -Subject x -BodyAsHtml -Body '<img src=\"cid:my logo\">' -InlineAttachment @{ 'my logo' = $path }", true, "'my logo'"),
         ["InputWithoutMessage"] = new(SparseFile("report.pdf", "10") +

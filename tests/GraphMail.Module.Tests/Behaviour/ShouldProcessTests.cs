@@ -32,6 +32,17 @@ public sealed class ShouldProcessTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public void SendGraphMailSaysAnExactlyOnceMessageGoesThroughADraft()
+    {
+        // What -WhatIf and -Confirm show is what ShouldProcess says under -Verbose; the send itself may fail (no Mail.ReadWrite).
+        var run = Run("Send-GraphMail -To ops@contoso.com -Subject 'Draft' -Delivery ExactlyOnce -Verbose -ErrorAction SilentlyContinue");
+
+        var said = Assert.Single(run.Verbose, v => v.Message.Contains("\"Send mail\"", System.StringComparison.Ordinal)).Message;
+        Assert.Contains("through a draft, then /send (-Delivery ExactlyOnce; needs Mail.ReadWrite)", said, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("sendMail request", said, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SendGraphMailConfirmFalseSendsWithoutAsking()
     {
         var run = Run("$ConfirmPreference = 'Low'; Send-GraphMail -To ops@contoso.com -Subject 'Confirmed' -PassThru -Confirm:$false").Succeeded();

@@ -198,6 +198,9 @@ public sealed class EncodingNamesTests
     [InlineData("ASCII", 20127)]
     [InlineData("Unicode", 1200)]
     [InlineData("65001", 65001)]
+    [InlineData("UTF7", 65001)]
+    [InlineData("BigEndianUTF32", 12001)]
+    [InlineData("ANSI", 65001)]
     public void SendMailMessagesEncodingNamesBind(string name, int codePage) =>
         Assert.Equal(codePage, ((System.Text.Encoding)Engine.Sending.Model.EncodingNames.Resolve(name)).CodePage);
 

@@ -11,6 +11,9 @@ public sealed class DeliveryOptions
     /// <summary>The -Journal file (full path), or null for none.</summary>
     public string? JournalPath { get; set; }
 
+    /// <summary>A preview (-WhatIf): the journal is read when it exists, never created or written.</summary>
+    public bool JournalReadOnly { get; set; }
+
     /// <summary>With a journal: recipients one mailbox may send to in a rolling 24 hours before the run stops sending from it.</summary>
     public int MaxRecipientsPerDay { get; set; } = SendLimits.MaxRecipientsPerDay;
 }

@@ -12,17 +12,29 @@ namespace GraphMail.Engine.Sending.Journal;
 /// </summary>
 internal sealed class JournalFile : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly FileStream? _stream;
 
-    private JournalFile(FileStream stream) => _stream = stream;
+    private JournalFile(FileStream? stream) => _stream = stream;
 
-    /// <summary>Opens (or creates) the journal for appending and returns the records it already holds, oldest first.</summary>
-    internal static JournalFile Open(string path, out List<JournalRecord> records, out bool tornLine)
+    /// <summary>
+    /// Opens (or creates) the journal for appending and returns the records it already holds, oldest first.
+    /// Read-only (a -WhatIf preview): a missing file is an empty journal, and nothing is created, repaired or appended.
+    /// </summary>
+    internal static JournalFile Open(string path, out List<JournalRecord> records, out bool tornLine, bool readOnly = false)
     {
+        if (readOnly && !File.Exists(path))
+        {
+            records = new List<JournalRecord>();
+            tornLine = false;
+            return new JournalFile(null);
+        }
+
         FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.WriteThrough);
+            stream = readOnly
+                ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096)
+                : new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.WriteThrough);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -34,6 +46,11 @@ internal sealed class JournalFile : IDisposable
         try
         {
             records = Read(path, stream, out tornLine);
+            if (readOnly)
+            {
+                return new JournalFile(stream);
+            }
+
             if (tornLine || (stream.Length > 0 && LastByte(stream) != (byte)'\n'))
             {
                 // The next line starts on a line of its own, after the torn one.
@@ -54,12 +71,17 @@ internal sealed class JournalFile : IDisposable
 
     internal void Append(JournalRecord record)
     {
+        if (_stream is null || !_stream.CanWrite)
+        {
+            throw new InvalidOperationException("The journal was opened read-only (-WhatIf); nothing is written to it.");
+        }
+
         var line = Encoding.UTF8.GetBytes(Serialize(record) + "\n");
         _stream.Write(line, 0, line.Length);
         _stream.Flush(true);
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _stream?.Dispose();
 
     internal static string Serialize(JournalRecord record)
     {

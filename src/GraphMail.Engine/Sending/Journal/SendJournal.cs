@@ -44,9 +44,10 @@ public sealed class SendJournal : IDisposable
     /// <summary>How many messages the file knew of when it was opened.</summary>
     public int KnownMessages => _earlier.Count;
 
-    public static SendJournal Open(string path, Func<DateTimeOffset>? now = null)
+    /// <param name="readOnly">A preview (-WhatIf): read what the file holds, if it exists; never create it or write to it.</param>
+    public static SendJournal Open(string path, Func<DateTimeOffset>? now = null, bool readOnly = false)
     {
-        var file = JournalFile.Open(path, out var records, out var torn);
+        var file = JournalFile.Open(path, out var records, out var torn, readOnly);
         return new SendJournal(file, records, torn, now ?? (() => DateTimeOffset.UtcNow));
     }
 

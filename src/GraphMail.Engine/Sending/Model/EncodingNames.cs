@@ -19,9 +19,9 @@ public static class EncodingNames
         _ => value,
     };
 
-    /// <summary>The names -Encoding takes, as its argument completer offers them (Send-MailMessage's, and Latin1).</summary>
+    /// <summary>The names -Encoding takes, as its argument completer offers them (Send-MailMessage's in 5.1 and 7.4, and Latin1).</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["ASCII", "BigEndianUnicode", "Default", "Latin1", "OEM", "Unicode", "UTF32", "UTF8", "UTF8BOM", "UTF8NoBOM"];
+        ["ANSI", "ASCII", "BigEndianUnicode", "BigEndianUTF32", "Default", "Latin1", "OEM", "Unicode", "UTF32", "UTF7", "UTF8", "UTF8BOM", "UTF8NoBOM"];
 
     private static Encoding? ByName(string name)
     {
@@ -32,7 +32,12 @@ public static class EncodingNames
             case "UTF8BOM":
             case "DEFAULT":
             case "OEM":
+            case "ANSI":
+            case "UTF7":
+                // UTF7 is obsolete in .NET; like every value here it changes nothing on the wire.
                 return Encoding.UTF8;
+            case "BIGENDIANUTF32":
+                return new UTF32Encoding(bigEndian: true, byteOrderMark: true);
             case "UNICODE":
                 return Encoding.Unicode;
             case "BIGENDIANUNICODE":

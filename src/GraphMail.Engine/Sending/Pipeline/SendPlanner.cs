@@ -179,8 +179,11 @@ public sealed class SendPlanner
 
     private static GraphMailException NotRecognized(PipelineRecord record) =>
         new(ErrorIds.InputNotRecognized, GraphMailErrorKind.InvalidArgument,
-            $"Input {record.Index} ('{Show(record.Input)}') has no property named like a Send-GraphMail parameter (To, Subject, Body, From, Cc, ...) and is not a file; nothing was sent for it.",
-            "Pipe objects with To, Subject, Body ... properties (Import-Csv rows), or files to attach (Get-ChildItem).");
+            $"Input {record.Index} ('{Show(record.Input)}') has no property named like a Send-GraphMail parameter (To, Subject, Body, From, Cc, ...) and is not a file; nothing was sent for it." +
+            (record.Input is System.Collections.IDictionary ? " A hashtable's keys are not properties: PowerShell binds none of them from the pipeline." : string.Empty),
+            record.Input is System.Collections.IDictionary
+                ? "Splat the hashtable (Send-GraphMail @message), or pipe objects: [pscustomobject]@{ To = 'ann@fabrikam.com'; Subject = 'Hello' } | Send-GraphMail"
+                : "Pipe objects with To, Subject, Body ... properties (Import-Csv rows), or files to attach (Get-ChildItem).");
 
     private PlannedMessage Reject(PipelineRecord record, GraphMailException error, bool endsCommand = false) =>
         new(++_messages, record.Index, record.Bound.Over(_commandLine), record.Input, error, endsCommand);
@@ -196,6 +199,9 @@ public sealed class SendPlanner
         };
         return text.Length <= 80 ? text : text.Substring(0, 77) + "...";
     }
+
+    /// <summary>A note (warning) about the whole command, handed out once.</summary>
+    internal void Note(string note) => Note(new[] { note });
 
     private void Note(IEnumerable<string> notes)
     {

@@ -1,24 +1,34 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
 using GraphMail.Engine.FileSystem;
 using GraphMail.Engine.Sending.Files;
 using GraphMail.Engine.Sending.Model;
 
 namespace GraphMail.Engine.Sending.Validation;
 
-/// <summary>Checks every file before anything is sent: it exists, is a regular file, can be opened, and fits the limits.</summary>
+/// <summary>
+/// Checks every file before anything is sent: it exists, is a regular file, can be opened, and fits the limits.
+/// A path may name several files (a wildcard pattern); a file named twice (a.txt, *.txt) is attached once.
+/// </summary>
 internal static class AttachmentChecks
 {
+    private static readonly StringComparer SamePath = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX)
+        ? StringComparer.OrdinalIgnoreCase
+        : StringComparer.Ordinal;
+
     internal static List<AttachmentFile> Check(
         IEnumerable<string>? paths,
         IEnumerable<KeyValuePair<string, string>>? inline,
-        Func<string, string> resolvePath)
+        Func<string, IReadOnlyList<string>> resolvePaths)
     {
         var files = new List<AttachmentFile>();
+        var attached = new HashSet<string>(SamePath);
         foreach (var path in paths ?? Array.Empty<string>())
         {
-            files.Add(One(path, null, "Attachments", resolvePath));
+            files.AddRange(Resolve(path, null, "Attachments", resolvePaths).Where(file => attached.Add(file.Path)));
         }
 
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -32,7 +42,15 @@ internal static class AttachmentChecks
                     "Give each inline image its own id, and refer to each as cid:<id> in the HTML body.").Targeting(pair.Key);
             }
 
-            files.Add(One(pair.Value, pair.Key, "InlineAttachment", resolvePath));
+            var images = Resolve(pair.Value, pair.Key, "InlineAttachment", resolvePaths);
+            if (images.Count > 1)
+            {
+                throw new GraphMailException(ErrorIds.InvalidSendParameter, GraphMailErrorKind.InvalidArgument,
+                    $"-InlineAttachment '{pair.Value}' for the id '{pair.Key}' matches {images.Count} files; an inline image is one file.",
+                    "Give the id the path of one image file, without wildcards.").Targeting(pair.Value);
+            }
+
+            files.AddRange(images);
         }
 
         long total = 0;
@@ -51,7 +69,8 @@ internal static class AttachmentChecks
         return files;
     }
 
-    private static AttachmentFile One(string? given, string? contentId, string parameter, Func<string, string> resolvePath)
+    /// <summary>The files one path names: one, or a wildcard pattern's matches (none is an error naming the pattern).</summary>
+    private static List<AttachmentFile> Resolve(string? given, string? contentId, string parameter, Func<string, IReadOnlyList<string>> resolvePaths)
     {
         if (string.IsNullOrWhiteSpace(given))
         {
@@ -60,17 +79,30 @@ internal static class AttachmentChecks
                 $"Pass the path of an existing file to -{parameter}, or leave the parameter out.").Targeting(given ?? string.Empty);
         }
 
-        string path;
+        IReadOnlyList<string> paths;
         try
         {
-            path = resolvePath(given!);
+            paths = resolvePaths(given!);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // PowerShell's own path errors (an unknown drive such as https:) are the user's input too.
+            // PowerShell's own path errors (an unknown drive such as https:, a path on env:) are the user's input too.
             throw NotFound(given!, parameter, e.Message);
         }
 
+        if (paths.Count == 0)
+        {
+            throw new GraphMailException(ErrorIds.AttachmentNotFound, GraphMailErrorKind.ObjectNotFound,
+                $"-{parameter} '{given}' matches no file.",
+                "Check the pattern; relative paths are resolved from the current PowerShell location. A file whose name has [ or ] is found as written when it exists.").Targeting(given!);
+        }
+
+        // A pattern's matches are named by their own paths in what is said about them.
+        return paths.Select(path => One(paths.Count == 1 ? given! : path, path, contentId, parameter)).ToList();
+    }
+
+    private static AttachmentFile One(string given, string path, string? contentId, string parameter)
+    {
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Directory)
         {
@@ -81,7 +113,7 @@ internal static class AttachmentChecks
 
         if (kind == FileKind.Missing)
         {
-            throw NotFound(given!, parameter, null);
+            throw NotFound(given, parameter, null);
         }
 
         if (kind != FileKind.Regular)

@@ -11,11 +11,16 @@ namespace GraphMail.Engine.Sending.Validation;
 /// </summary>
 public static class MessageBuilder
 {
+    /// <summary>As <see cref="Build(MailParameters, string?, Func{string, IReadOnlyList{string}}, bool, int)"/>, each path naming one file.</summary>
+    public static OutgoingMessage Build(MailParameters parameters, string? defaultFrom, Func<string, string> resolvePath, bool senderMayBeUnknown = false,
+        int maxRecipients = SendLimits.MaxRecipients) =>
+        Build(parameters, defaultFrom, path => new[] { resolvePath(path) }, senderMayBeUnknown, maxRecipients);
+
     /// <param name="parameters">The message's parameters (a record's over the command line's).</param>
     /// <param name="defaultFrom">The connection's default sender, used when -From is not given.</param>
-    /// <param name="resolvePath">Turns a path as the user wrote it into a full file-system path.</param>
+    /// <param name="resolvePaths">Turns a path as the user wrote it into the full file-system paths it names (a wildcard pattern: its matches, maybe none).</param>
     /// <param name="senderMayBeUnknown">Not connected (a -WhatIf preview): without -From the sender is left blank, not refused.</param>
-    public static OutgoingMessage Build(MailParameters parameters, string? defaultFrom, Func<string, string> resolvePath, bool senderMayBeUnknown = false,
+    public static OutgoingMessage Build(MailParameters parameters, string? defaultFrom, Func<string, IReadOnlyList<string>> resolvePaths, bool senderMayBeUnknown = false,
         int maxRecipients = SendLimits.MaxRecipients)
     {
         TextChecks.RefuseNul(parameters);
@@ -46,7 +51,7 @@ public static class MessageBuilder
         var textJsonBytes = TextChecks.JsonBytes(subject) + TextChecks.JsonBytes(body);
         TextChecks.RefuseOversizedText(textJsonBytes);
         var headers = HeaderRules.Check(parameters.Header);
-        var attachments = AttachmentChecks.Check(parameters.Attachments, parameters.InlineAttachment, resolvePath);
+        var attachments = AttachmentChecks.Check(parameters.Attachments, parameters.InlineAttachment, resolvePaths);
         var html = parameters.BodyAsHtml ?? false;
         var warnings = InlineIds.Unreferenced(attachments.Where(a => a.IsInline).Select(a => a.ContentId!), body, html).ToList();
 
