@@ -72,6 +72,17 @@ Describe 'Get-GraphMailSandboxMessage' {
         Get-GraphMailSandboxMessage -Mailbox 'ceo@contoso.com' | Should -BeNullOrEmpty
     }
 
+    It 'filters by -Subject, a case-insensitive wildcard pattern' {
+        Send-SandboxTestMail -Sandbox $Sandbox -Message (New-SandboxTestMessage -Subject 'Daily report 2026-12-01') | Out-Null
+        Send-SandboxTestMail -Sandbox $Sandbox -Message (New-SandboxTestMessage -Subject 'Monthly export [final]') | Out-Null
+
+        (Get-GraphMailSandboxMessage -Subject 'daily REPORT *').Subject | Should -Be 'Daily report 2026-12-01'
+        (Get-GraphMailSandboxMessage -Subject 'Monthly export `[final`]').Subject | Should -Be 'Monthly export [final]'
+        (Get-GraphMailSandboxMessage -Subject '*').Subject | Should -Be @('Daily report 2026-12-01', 'Monthly export [final]')
+        Get-GraphMailSandboxMessage -Subject 'Daily report' | Should -BeNullOrEmpty
+        (Get-GraphMailSandboxMessage noreply@contoso.com -Subject 'Monthly*').Subject | Should -Be 'Monthly export [final]'
+    }
+
     It 'reads the sandbox it is given, also from the pipeline' {
         Send-SandboxTestMail -Sandbox $Sandbox -Message (New-SandboxTestMessage -Subject 'piped') | Out-Null
 

@@ -4,7 +4,7 @@ using GraphMail.Module.Tests.Infrastructure;
 namespace GraphMail.Module.Tests.Views;
 
 /// <summary>
-/// Every view in GraphMail.Format.ps1xml renders real objects of its type through Out-String at 80 and 120 columns
+/// Every view in GraphMail.Format.ps1xml renders real objects of its type through Out-String at 79 (an 80-column Windows console), 80 and 120 columns
 /// without an error, and every type that has a view is covered here.
 /// </summary>
 public sealed class ViewTests : IClassFixture<SandboxFixture>
@@ -57,7 +57,7 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
         foreach ($format in Get-FormatData -TypeName 'GraphMail.*') {
             foreach ($view in $format.FormatViewDefinition) {
                 $formatter = switch ($view.Control.GetType().Name) { 'TableControl' { 'Format-Table' } 'ListControl' { 'Format-List' } 'WideControl' { 'Format-Wide' } default { 'Format-Custom' } }
-                foreach ($width in 80, 120) {
+                foreach ($width in 79, 80, 120) {
                     $items = @($Objects[$format.TypeNames[0]])
                     [pscustomobject]@{
                         Type = $format.TypeNames[0]; View = $view.Name; Width = $width; Count = $items.Count; Kind = $formatter
