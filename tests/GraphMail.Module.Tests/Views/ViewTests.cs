@@ -185,12 +185,12 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
             $sandbox = Start-GraphMailSandbox
             try {
                 $folder = (New-Item -ItemType Directory (Join-Path ([System.IO.Path]::GetTempPath()) ('graphmail-view-' + [guid]::NewGuid()))).FullName
-                Set-Content -LiteralPath "$folder/notes.txt" -Value 'attached'
+                Set-Content -LiteralPath "$folder/notes-with-a-name-much-longer-than-its-column.txt" -Value 'attached'
                 [System.IO.File]::WriteAllBytes("$folder/logo.png", [byte[]](137, 80, 78, 71))
                 [System.IO.File]::WriteAllBytes("$folder/export.zip", [byte[]]::new(3.5MB))
                 $secret = ConvertTo-SecureString 'Sbx8Q~LargeAttachments.Secret-0005' -AsPlainText -Force
                 Connect-GraphMail -Sandbox $sandbox -TenantId contoso.com -ClientId d0bf47c5-e6e9-4011-86fc-e62ba8a2cdda -ClientSecret $secret -DefaultFrom noreply@contoso.com
-                Send-GraphMail -To ops@contoso.com, second.person@fabrikam.com -Subject 'A subject longer than its column' -Body '<img src="cid:logo">' -BodyAsHtml -Attachments "$folder/notes.txt", "$folder/export.zip" -InlineAttachment @{ logo = "$folder/logo.png" }
+                Send-GraphMail -To ops@contoso.com, second.person@fabrikam.com -Subject 'A subject longer than its column' -Body '<img src="cid:logo">' -BodyAsHtml -Attachments "$folder/notes-with-a-name-much-longer-than-its-column.txt", "$folder/export.zip" -InlineAttachment @{ logo = "$folder/logo.png" }
                 Send-GraphMail -To ops@contoso.com -Subject 'Small' -Body 'x'
                 Remove-Item -LiteralPath $folder -Recurse
                 Get-GraphMailSandboxMessage | Out-String -Width $Width
