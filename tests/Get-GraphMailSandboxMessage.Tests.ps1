@@ -110,7 +110,23 @@ Describe 'Get-GraphMailSandboxMessage' {
             $output | Should -BeNullOrEmpty
             $powershell.Streams.Error | Should -HaveCount 1
             $powershell.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'SandboxNotStarted,GraphMail.Commands.GetGraphMailSandboxMessageCommand'
-            $powershell.Streams.Error[0].Exception.Message | Should -BeLike '*No GraphMail.Sandbox was started in this session.*'
+            $powershell.Streams.Error[0].Exception.Message | Should -BeLike '*No GraphMail.Sandbox is running in this session: none was started, or Stop-GraphMailSandbox has stopped every one.*'
+        }
+        finally {
+            $powershell.Dispose()
+        }
+    }
+
+    It 'fails with SandboxNotStarted that names Stop-GraphMailSandbox after every sandbox of the runspace was stopped' {
+        $powershell = [powershell]::Create()
+        try {
+            $null = $powershell.AddScript("Import-Module '$ModuleManifest'; `$null = Start-GraphMailSandbox; Stop-GraphMailSandbox; Get-GraphMailSandboxMessage")
+
+            $null = $powershell.Invoke()
+
+            $powershell.Streams.Error | Should -HaveCount 1
+            $powershell.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'SandboxNotStarted,GraphMail.Commands.GetGraphMailSandboxMessageCommand'
+            $powershell.Streams.Error[0].Exception.Message | Should -BeLike '*or Stop-GraphMailSandbox has stopped every one*'
         }
         finally {
             $powershell.Dispose()
