@@ -72,6 +72,17 @@ Describe 'Get-GraphMailSandboxMessage' {
         Get-GraphMailSandboxMessage -Mailbox 'ceo@contoso.com' | Should -BeNullOrEmpty
     }
 
+    It 'filters by -Subject, a case-insensitive wildcard pattern' {
+        Send-SandboxTestMail -Sandbox $Sandbox -Message (New-SandboxTestMessage -Subject 'Daily report 2026-12-01') | Out-Null
+        Send-SandboxTestMail -Sandbox $Sandbox -Message (New-SandboxTestMessage -Subject 'Monthly export [final]') | Out-Null
+
+        (Get-GraphMailSandboxMessage -Subject 'daily REPORT *').Subject | Should -Be 'Daily report 2026-12-01'
+        (Get-GraphMailSandboxMessage -Subject 'Monthly export `[final`]').Subject | Should -Be 'Monthly export [final]'
+        (Get-GraphMailSandboxMessage -Subject '*').Subject | Should -Be @('Daily report 2026-12-01', 'Monthly export [final]')
+        Get-GraphMailSandboxMessage -Subject 'Daily report' | Should -BeNullOrEmpty
+        (Get-GraphMailSandboxMessage noreply@contoso.com -Subject 'Monthly*').Subject | Should -Be 'Monthly export [final]'
+    }
+
     It 'reads the sandbox it is given, also from the pipeline' {
         Send-SandboxTestMail -Sandbox $Sandbox -Message (New-SandboxTestMessage -Subject 'piped') | Out-Null
 
@@ -99,7 +110,23 @@ Describe 'Get-GraphMailSandboxMessage' {
             $output | Should -BeNullOrEmpty
             $powershell.Streams.Error | Should -HaveCount 1
             $powershell.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'SandboxNotStarted,GraphMail.Commands.GetGraphMailSandboxMessageCommand'
-            $powershell.Streams.Error[0].Exception.Message | Should -BeLike '*No GraphMail.Sandbox was started in this session.*'
+            $powershell.Streams.Error[0].Exception.Message | Should -BeLike '*No GraphMail.Sandbox is running in this session: none was started, or Stop-GraphMailSandbox has stopped every one.*'
+        }
+        finally {
+            $powershell.Dispose()
+        }
+    }
+
+    It 'fails with SandboxNotStarted that names Stop-GraphMailSandbox after every sandbox of the runspace was stopped' {
+        $powershell = [powershell]::Create()
+        try {
+            $null = $powershell.AddScript("Import-Module '$ModuleManifest'; `$null = Start-GraphMailSandbox; Stop-GraphMailSandbox; Get-GraphMailSandboxMessage")
+
+            $null = $powershell.Invoke()
+
+            $powershell.Streams.Error | Should -HaveCount 1
+            $powershell.Streams.Error[0].FullyQualifiedErrorId | Should -Be 'SandboxNotStarted,GraphMail.Commands.GetGraphMailSandboxMessageCommand'
+            $powershell.Streams.Error[0].Exception.Message | Should -BeLike '*or Stop-GraphMailSandbox has stopped every one*'
         }
         finally {
             $powershell.Dispose()

@@ -99,6 +99,37 @@ Describe 'Start-GraphMailSandbox' {
         $err.TargetObject | Should -Be $seed
     }
 
+    It 'says to install the ASP.NET Core Runtime, naming the dotnet it used, when that dotnet has only .NET' -Skip:($IsWindows -or $PSEdition -eq 'Desktop') {
+        # A dotnet root with the host and Microsoft.NETCore.App only (links to the installed one's), as on a machine with
+        # just the .NET Runtime: the sandbox's host fails with "framework not found".
+        $dotnet = Get-Command dotnet -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+        $root = if ($dotnet) { Split-Path -Parent ((Get-Item -LiteralPath $dotnet.Source).ResolvedTarget) }
+        if (-not $root -or -not (Test-Path -LiteralPath (Join-Path $root 'shared' 'Microsoft.NETCore.App'))) {
+            Set-ItResult -Skipped -Because 'no dotnet with a shared Microsoft.NETCore.App on PATH'
+            return
+        }
+
+        $bare = Join-Path ([System.IO.Path]::GetTempPath()) ('graphmail-bare-dotnet-' + [guid]::NewGuid())
+        $null = New-Item -ItemType Directory (Join-Path $bare 'shared')
+        Copy-Item -LiteralPath (Join-Path $root 'dotnet') -Destination $bare
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $bare 'host') -Target (Join-Path $root 'host')
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $bare 'shared' 'Microsoft.NETCore.App') -Target (Join-Path $root 'shared' 'Microsoft.NETCore.App')
+        $hostPath = $env:DOTNET_HOST_PATH
+        $env:DOTNET_HOST_PATH = Join-Path $bare 'dotnet'
+        try {
+            $err = { Start-GraphMailSandbox } | Should -Throw -PassThru
+        }
+        finally {
+            $env:DOTNET_HOST_PATH = $hostPath
+            Remove-Item -LiteralPath $bare -Recurse -Force
+        }
+
+        $err.FullyQualifiedErrorId | Should -Be "SandboxAspNetCoreMissing,$CmdletId"
+        $err.Exception.Message | Should -BeLike '*needs the ASP.NET Core Runtime 8.0 or later*'
+        $err.Exception.Message | Should -BeLike '*https://dotnet.microsoft.com/download/dotnet/8.0*'
+        $err.TargetObject | Should -Be (Join-Path $bare 'dotnet')
+    }
+
     It 'refuses a port outside 0..65535 before starting anything' {
         { Start-GraphMailSandbox -Port 65536 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,GraphMail.Commands.StartGraphMailSandboxCommand'
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 
 namespace GraphMail.Commands;
@@ -12,11 +13,18 @@ public sealed class GetGraphMailSandboxMessageCommand : GraphMailSandboxCmdlet
     [ValidateNotNullOrEmpty]
     public string? Mailbox { get; set; }
 
+    /// <summary>Only messages whose subject matches this wildcard pattern, case-insensitively.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    [SupportsWildcards]
+    public string? Subject { get; set; }
+
     protected override void ProcessRecord()
     {
         if (Control((client, cancellation) => client.GetMessagesAsync(Mailbox, cancellation)) is { } messages)
         {
-            WriteObject(messages, enumerateCollection: true);
+            var subject = Subject is null ? null : WildcardPattern.Get(Subject, WildcardOptions.IgnoreCase);
+            WriteObject(subject is null ? messages : messages.Where(m => subject.IsMatch(m.Subject ?? string.Empty)), enumerateCollection: true);
         }
     }
 }

@@ -55,6 +55,6 @@ internal sealed partial class RunspaceSession
     /// <summary>The sandbox a cmdlet was given, else the current one.</summary>
     internal SandboxInstance RequireSandbox(SandboxInstance? given) =>
         given ?? Sandbox ?? throw new GraphMailException(ErrorIds.SandboxNotStarted, GraphMailErrorKind.InvalidOperation,
-            "No GraphMail.Sandbox was started in this session.",
+            "No GraphMail.Sandbox is running in this session: none was started, or Stop-GraphMailSandbox has stopped every one.",
             "Run Start-GraphMailSandbox first (in Pester: in BeforeAll), or pass the sandbox it returned to -Sandbox.");
 }

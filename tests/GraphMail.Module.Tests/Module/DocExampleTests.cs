@@ -29,7 +29,13 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
         ["Get-Clipboard"] = "uses the clipboard of a desktop (Get-Clipboard)",
     };
 
-    private static readonly Lazy<IReadOnlyList<DocBlock>> AllBlocks = new(ReadAll);
+    /// <summary>Pester's commands: a block that calls them (and nothing else missing) runs as a Pester test file (<see cref="DocPesterExampleTests"/>).</summary>
+    internal static readonly HashSet<string> PesterCommands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Describe", "Context", "It", "Should", "BeforeAll", "AfterAll", "BeforeEach", "AfterEach", "BeforeDiscovery", "Mock", "InModuleScope",
+    };
+
+    internal static readonly Lazy<IReadOnlyList<DocBlock>> AllBlocks = new(ReadAll);
     private static readonly Lazy<HashSet<string>> KnownCommands = new(ReadKnownCommands);
     private readonly DocSandbox _sandbox;
 
@@ -64,14 +70,14 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
         }
     }
 
-    public static IEnumerable<object[]> Runnable() => AllBlocks.Value.Where(b => WhyNot(b) is null).Select(b => new object[] { b.Id });
+    public static IEnumerable<object[]> Runnable() => AllBlocks.Value.Where(b => WhyNot(b) is null && !IsPester(b) && ScriptFileName(b) is null).Select(b => new object[] { b.Id });
 
     public static IEnumerable<object[]> NotRunnable() => AllBlocks.Value.Select(b => (b.Id, Reason: WhyNot(b))).Where(b => b.Reason is not null).Select(b => new object[] { b.Id, b.Reason! });
 
     [Fact]
     public void TheDocsHaveBlocksAndMostRunHere()
     {
-        var runnable = Runnable().Count();
+        var runnable = Runnable().Count() + DocPesterExampleTests.PesterBlocks().Count();
         Assert.True(runnable > 0 && runnable >= NotRunnable().Count(), $"{runnable} blocks run, {NotRunnable().Count()} cannot: mark fewer, fix more");
     }
 
@@ -164,6 +170,15 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
     private const string Prelude = """
         Set-Location -LiteralPath $DocsFolder
         $global:ConfirmPreference = 'None'
+
+        """ + PointAtSandbox + """
+
+        Clear-GraphMailSandboxMessage
+        Clear-GraphMailSandboxFault
+        """;
+
+    /// <summary>Every GraphMail command that takes -Sandbox (but Stop-GraphMailSandbox) defaults to $global:Sandbox.</summary>
+    internal const string PointAtSandbox = """
         # Evaluated at each call: $Sandbox is the test's sandbox until a block assigns its own ($sandbox = Start-GraphMailSandbox).
         foreach ($command in Get-Command -Module GraphMail) {
             $parameter = $command.Parameters['Sandbox']
@@ -175,12 +190,32 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
         $global:PSDefaultParameterValues['Test-GraphMailSetup:Sandbox'] = {
             if (@($args[0].BoundParameters) | Where-Object { $_ -in 'TenantId', 'ClientId', 'Credential', 'ManagedIdentity', 'EnvironmentVariable', 'Application' }) { $global:Sandbox.ReadyLine }
         }
-        Clear-GraphMailSandboxMessage
-        Clear-GraphMailSandboxFault
         """;
 
+    /// <summary>Commands a block calls that it does not define itself.</summary>
+    private static List<string> CalledCommands(ScriptBlockAst ast)
+    {
+        var defined = ast.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>().Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().Select(c => c.GetCommandName()).OfType<string>()
+            .Where(n => !defined.Contains(n) && !n.StartsWith('.') && !n.Contains('/') && !n.Contains('\\')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>A block that can run here and calls Pester (Describe, It, Should, BeforeAll, ...): it runs as a Pester test file.</summary>
+    internal static bool IsPester(DocBlock block) =>
+        WhyNot(block) is null && CalledCommands(Parser.ParseInput(block.RunnableCode, out _, out _)).Any(PesterCommands.Contains);
+
+    /// <summary>
+    /// The script a block is, when its first line names it (<c># Send-Report.ps1</c>, not a .Tests.ps1): it is not run
+    /// on its own but written next to every Pester example, as the script they test (docs/README.md).
+    /// </summary>
+    internal static string? ScriptFileName(DocBlock block)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(block.Code, @"\A#\s*([\w.-]+\.ps1)\s*\r?\n");
+        return match.Success && !match.Groups[1].Value.EndsWith(".Tests.ps1", StringComparison.OrdinalIgnoreCase) ? match.Groups[1].Value : null;
+    }
+
     /// <summary>Why a block cannot run here: its skip marker, or a command this machine does not have or that needs a person.</summary>
-    private static string? WhyNot(DocBlock block)
+    internal static string? WhyNot(DocBlock block)
     {
         if (block.SkipReason is not null)
         {
@@ -193,16 +228,14 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
             return null; // run it, so the parse error fails the test
         }
 
-        var defined = ast.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>().Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var names = ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().Select(c => c.GetCommandName()).OfType<string>()
-            .Where(n => !defined.Contains(n) && !n.StartsWith('.') && !n.Contains('/') && !n.Contains('\\')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var names = CalledCommands(ast);
         var interactive = names.Where(Interactive.ContainsKey).Select(n => Interactive[n]).FirstOrDefault();
         if (interactive is not null)
         {
             return interactive;
         }
 
-        var missing = names.Where(n => !KnownCommands.Value.Contains(n)).ToList();
+        var missing = names.Where(n => !KnownCommands.Value.Contains(n) && !PesterCommands.Contains(n)).ToList();
         return missing.Count > 0 ? "needs " + string.Join(", ", missing) + ", not installed here" : null;
     }
 
@@ -216,6 +249,7 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
         }
 
         blocks.AddRange(DocBlockReader.Read(Path.Combine(root, "README.md"), "README.md"));
+        blocks.AddRange(DocBlockReader.Read(Path.Combine(root, "docs", "sandbox.md"), "docs/sandbox.md"));
         foreach (var topic in Directory.GetFiles(Path.Combine(root, "module", "en-US"), "about_*.help.txt").Order(StringComparer.Ordinal))
         {
             // A topic is a walkthrough: each block runs after the topic's earlier blocks that can run here.
@@ -223,7 +257,7 @@ public sealed class DocExampleTests : IClassFixture<DocExampleTests.DocSandbox>
             foreach (var block in AboutTopicBlocks.Read(topic, "module/en-US/" + Path.GetFileName(topic)))
             {
                 blocks.Add(block with { Setup = earlier.Count > 0 ? string.Join("\n", earlier) : null });
-                if (WhyNot(block) is null)
+                if (WhyNot(block) is null && !IsPester(block))
                 {
                     earlier.Add(block.Code);
                 }

@@ -4,7 +4,7 @@ using GraphMail.Module.Tests.Infrastructure;
 namespace GraphMail.Module.Tests.Views;
 
 /// <summary>
-/// Every view in GraphMail.Format.ps1xml renders real objects of its type through Out-String at 80 and 120 columns
+/// Every view in GraphMail.Format.ps1xml renders real objects of its type through Out-String at 79 (an 80-column Windows console), 80 and 120 columns
 /// without an error, and every type that has a view is covered here.
 /// </summary>
 public sealed class ViewTests : IClassFixture<SandboxFixture>
@@ -57,7 +57,7 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
         foreach ($format in Get-FormatData -TypeName 'GraphMail.*') {
             foreach ($view in $format.FormatViewDefinition) {
                 $formatter = switch ($view.Control.GetType().Name) { 'TableControl' { 'Format-Table' } 'ListControl' { 'Format-List' } 'WideControl' { 'Format-Wide' } default { 'Format-Custom' } }
-                foreach ($width in 80, 120) {
+                foreach ($width in 79, 80, 120) {
                     $items = @($Objects[$format.TypeNames[0]])
                     [pscustomobject]@{
                         Type = $format.TypeNames[0]; View = $view.Name; Width = $width; Count = $items.Count; Kind = $formatter
@@ -166,6 +166,52 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
         Assert.Equal(3, lines.Count);
         Assert.Equal(["Tenant", "Credential", "Cloud", "TokenExpiresOn", "DefaultFrom"], lines[0].Split(' ', System.StringSplitOptions.RemoveEmptyEntries));
         Assert.Matches(@"^contoso\.com\s+ClientSecret\s+Sandbox\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+noreply@contoso\.com$", lines[2]);
+    }
+
+    /// <summary>
+    /// The sandbox's tables at 80 columns, at 79 (what an 80-column Windows console leaves a table) and narrower: every
+    /// header whole (not "Attachment" over "s", "Sourc" over "e"), one line per object, and an attachment's Source whole
+    /// (uploadSession, not "upload…"), its content ID shown.
+    /// </summary>
+    [Theory]
+    [InlineData(80)]
+    [InlineData(79)]
+    [InlineData(72)]
+    public void TheSandboxTablesKeepHeadersAndSourcesWhole(int width)
+    {
+        using var shell = new ModuleRunspace();
+        var variables = new System.Collections.Hashtable { ["Width"] = width };
+        var run = shell.Run("""
+            $sandbox = Start-GraphMailSandbox
+            try {
+                $folder = (New-Item -ItemType Directory (Join-Path ([System.IO.Path]::GetTempPath()) ('graphmail-view-' + [guid]::NewGuid()))).FullName
+                Set-Content -LiteralPath "$folder/notes-with-a-name-much-longer-than-its-column.txt" -Value 'attached'
+                [System.IO.File]::WriteAllBytes("$folder/logo.png", [byte[]](137, 80, 78, 71))
+                [System.IO.File]::WriteAllBytes("$folder/export.zip", [byte[]]::new(3.5MB))
+                $secret = ConvertTo-SecureString 'Sbx8Q~LargeAttachments.Secret-0005' -AsPlainText -Force
+                Connect-GraphMail -Sandbox $sandbox -TenantId contoso.com -ClientId d0bf47c5-e6e9-4011-86fc-e62ba8a2cdda -ClientSecret $secret -DefaultFrom noreply@contoso.com
+                Send-GraphMail -To ops@contoso.com, second.person@fabrikam.com -Subject 'A subject longer than its column' -Body '<img src="cid:logo">' -BodyAsHtml -Attachments "$folder/notes-with-a-name-much-longer-than-its-column.txt", "$folder/export.zip" -InlineAttachment @{ logo = "$folder/logo.png" }
+                Send-GraphMail -To ops@contoso.com -Subject 'Small' -Body 'x'
+                Remove-Item -LiteralPath $folder -Recurse
+                Get-GraphMailSandboxMessage | Out-String -Width $Width
+                (Get-GraphMailSandboxMessage)[0].Attachments | Out-String -Width $Width
+            }
+            finally {
+                Disconnect-GraphMail -WarningAction SilentlyContinue
+                Stop-GraphMailSandbox -Sandbox $sandbox
+            }
+            """, variables).Succeeded();
+
+        var messages = Lines((string)run.Output[0].BaseObject);
+        var attachments = Lines((string)run.Output[1].BaseObject);
+        Assert.Equal(["Received", "Mailbox", "To", "Subject", "Attachments"], messages[0].Split(' ', System.StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(4, messages.Count);
+        Assert.EndsWith(" 3", messages[2], System.StringComparison.Ordinal);
+        Assert.Equal(["Name", "ContentType", "Size", "Inline", "Source"], attachments[0].Split(' ', System.StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(5, attachments.Count);
+        Assert.Contains(attachments, l => l.StartsWith("export.zip ", System.StringComparison.Ordinal) && l.EndsWith(" uploadSession", System.StringComparison.Ordinal));
+        Assert.Contains(attachments, l => l.StartsWith("logo.png ", System.StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, @" logo\s+inline$"));
+        Assert.All(messages.Concat(attachments), l => Assert.True(l.Length <= width, $"wider than {width}: {l}"));
     }
 
     [Theory]

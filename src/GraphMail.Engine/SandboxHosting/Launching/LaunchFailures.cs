@@ -18,7 +18,7 @@ internal static class LaunchFailures
         {
             return new GraphMailException(ErrorIds.SandboxAspNetCoreMissing, GraphMailErrorKind.ResourceUnavailable,
                 $"GraphMail.Sandbox needs the ASP.NET Core Runtime 8.0 or later, which the .NET at '{dotnet}' does not have (PowerShell does not include it).",
-                $"Install the ASP.NET Core Runtime 8.0 or later from {DotnetHost.RuntimeDownload}, then run Start-GraphMailSandbox again.");
+                $"Install the ASP.NET Core Runtime 8.0 or later from {DotnetHost.RuntimeDownload}, then run Start-GraphMailSandbox again.").Targeting(dotnet);
         }
 
         var reason = FirstLine(stderr);
