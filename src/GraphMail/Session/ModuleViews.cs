@@ -43,15 +43,10 @@ internal static class ModuleViews
             return;
         }
 
-        try
+        // A restricted session, or one whose host disabled format updates, keeps PowerShell's default views.
+        if (UpdateFormatData(FilePath) is { } failure)
         {
-            cmdlet.InvokeCommand.InvokeScript(
-                "Microsoft.PowerShell.Utility\\Update-FormatData -AppendPath $args[0] -WhatIf:$false -Confirm:$false", FilePath);
-        }
-        catch (Exception e) when (e is RuntimeException or InvalidOperationException)
-        {
-            // A restricted or constrained session, or one whose host disabled format updates: default views then.
-            cmdlet.WriteVerbose($"GraphMail's views could not be loaded ({e.Message}); objects are shown with PowerShell's default views.");
+            cmdlet.WriteVerbose($"GraphMail's views could not be loaded ({failure}); objects are shown with PowerShell's default views.");
         }
     }
 
@@ -70,16 +65,30 @@ internal static class ModuleViews
             return;
         }
 
+        // Without a path, Update-FormatData rebuilds the runspace's format table from its remaining files. A runspace
+        // that is closing, or refuses updates, has nothing more to take away.
         runspace.InitialSessionState.Formats.RemoveItem(index);
+        _ = UpdateFormatData(null);
+    }
+
+    /// <summary>Update-FormatData in the current runspace, nested in the running command; the first error, or null.</summary>
+    private static string? UpdateFormatData(string? appendPath)
+    {
         try
         {
-            // Without a path, Update-FormatData rebuilds the runspace's format table from its remaining files.
             using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
-            shell.AddCommand("Microsoft.PowerShell.Utility\\Update-FormatData").AddParameter("WhatIf", false).AddParameter("Confirm", false).Invoke();
+            shell.AddCommand("Microsoft.PowerShell.Utility\\Update-FormatData").AddParameter("WhatIf", false).AddParameter("Confirm", false);
+            if (appendPath is not null)
+            {
+                shell.AddParameter("AppendPath", new[] { appendPath });
+            }
+
+            shell.Invoke();
+            return shell.Streams.Error.Count > 0 ? shell.Streams.Error[0].ToString() : null;
         }
         catch (Exception e) when (e is RuntimeException or InvalidOperationException)
         {
-            // The runspace is closing, or refuses updates: nothing more to take away.
+            return e.Message;
         }
     }
 

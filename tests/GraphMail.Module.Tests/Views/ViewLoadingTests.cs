@@ -1,4 +1,6 @@
 using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using GraphMail.Module.Tests.Infrastructure;
 
 namespace GraphMail.Module.Tests.Views;
@@ -57,5 +59,25 @@ public sealed class ViewLoadingTests(SandboxFixture sandbox) : IClassFixture<San
         Assert.Equal(0, (int)result.Property("Removed")!);
         Assert.Equal(0, (int)result.Property("Imported")!);
         Assert.Equal(used, (int)result.Property("UsedAgain")!);
+    }
+
+    [Fact]
+    public void AHostThatRefusesFormatUpdatesStillGetsTheObjectsWithDefaultViewsAndNoError()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.DisableFormatUpdates = true;
+        state.ImportPSModule(BuiltModule.Manifest);
+        state.ThrowOnRunspaceOpenError = true;
+        using var runspace = RunspaceFactory.CreateRunspace(state);
+        runspace.Open();
+        using var shell = PowerShell.Create();
+        shell.Runspace = runspace;
+
+        var output = shell.AddScript("Get-GraphMailConsentUrl -ClientId $args[0] -Tenant contoso.com -SkipTenantLookup -Verbose 4>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { $_.Message } else { $_.GetType().Name } }")
+            .AddArgument(SandboxDefaults.SenderAppId).Invoke().Select(o => o.ToString()).ToList();
+
+        Assert.Empty(shell.Streams.Error);
+        Assert.Contains("ConsentLink", output);
+        Assert.Contains(output, line => line.StartsWith("GraphMail's views could not be loaded", System.StringComparison.Ordinal));
     }
 }
