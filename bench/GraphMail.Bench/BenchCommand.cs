@@ -14,8 +14,12 @@ public sealed record BenchCommand(IReadOnlyList<string> Rows, int Runs, int Mess
         Usage: dotnet run -c Release --project bench/GraphMail.Bench -- <all|row...> [--runs N] [--quick]
 
           rows       {0}
-          --runs N   fresh pwsh processes per program in the cold and import rows (default 7; 21 for numbers to keep)
+          --runs N   fresh pwsh processes per program in the cold and import rows, and runs of the senders row
+                     (default 7; 21 for numbers to keep)
           --quick    a smoke run: 100 messages, 3 runs, a 20 MiB attachment
+
+        GRAPHMAIL_BENCH_MODULE=<psd1> measures another build of the module (an earlier commit's, for before and after).
+        GRAPHMAIL_BENCH_PWSH=<pwsh> measures with another pwsh.
         """;
 
     public static BenchCommand Parse(IReadOnlyList<string> args)

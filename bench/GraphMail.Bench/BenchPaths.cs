@@ -11,11 +11,19 @@ public static class BenchPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>out/GraphMail/&lt;version&gt;/GraphMail.psd1, laid out by building the module.</summary>
+    /// <summary>
+    /// out/GraphMail/&lt;version&gt;/GraphMail.psd1, laid out by building the module; GRAPHMAIL_BENCH_MODULE points at another
+    /// build's manifest (an earlier commit's, to measure before and after on the same machine at the same time).
+    /// </summary>
     public static string ModuleManifest
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("GRAPHMAIL_BENCH_MODULE") is { Length: > 0 } given)
+            {
+                return Required(Path.GetFullPath(given), "the module named by GRAPHMAIL_BENCH_MODULE");
+            }
+
             var version = Regex.Match(File.ReadAllText(Path.Combine(Root, "GraphMail.psd1")), @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value;
             return Required(Path.Combine(Root, "out", "GraphMail", version, "GraphMail.psd1"), "the module");
         }

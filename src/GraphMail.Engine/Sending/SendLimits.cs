@@ -44,8 +44,24 @@ public static class SendLimits
     /// </summary>
     public const int MaxMessagesInProgressPerMailbox = 4 * MaxInFlightPerMailbox;
 
-    /// <summary>All mailboxes together, so one command neither takes every connection of the transport nor holds more request bodies.</summary>
-    public const int MaxMessagesInProgress = 16;
+    /// <summary>
+    /// All mailboxes together. Outlook's limit is per mailbox, so this is no Graph limit: it bounds what one command holds
+    /// (a task, a request body, one connection on the wire each). 64 lets 16 mailboxes keep all 4 of their request slots
+    /// busy; the transport allows as many connections (<see cref="MaxConnectionsPerServer"/>).
+    /// </summary>
+    public const int MaxMessagesInProgress = 64;
+
+    /// <summary>
+    /// Request bodies held by the messages in progress, all mailboxes together: as much as 16 messages of the largest
+    /// request (4 MB) take, so many small messages run at once and large ones fewer (<see cref="BytesHeldWhileSending"/>).
+    /// </summary>
+    public const long MaxBytesInProgress = 16 * MaxRequestBytes;
+
+    /// <summary>
+    /// Connections the transport opens to one host: one for every message in progress (each has at most one request on
+    /// the wire), and a few for tokens and directory calls to the same host (the sandbox serves them all).
+    /// </summary>
+    public const int MaxConnectionsPerServer = MaxMessagesInProgress + 8;
 
     /// <summary>Messages accepted but not yet started, so a 100,000-row CSV is read as fast as it is sent, not faster.</summary>
     public const int MaxQueuedMessages = 64;
@@ -65,6 +81,13 @@ public static class SendLimits
     /// </summary>
     public static bool FitsInOneRequest(long attachmentBytes, long textJsonBytes) =>
         Base64Length(attachmentBytes) + textJsonBytes + RequestEnvelopeAllowance <= MaxRequestBytes;
+
+    /// <summary>
+    /// The most request body a message holds in memory while it is sent: its sendMail request, or for the large-message
+    /// path one request of at most <see cref="MaxRequestBytes"/> at a time (the draft, an attachment, an upload chunk).
+    /// </summary>
+    public static long BytesHeldWhileSending(long attachmentBytes, long textJsonBytes) =>
+        FitsInOneRequest(attachmentBytes, textJsonBytes) ? Base64Length(attachmentBytes) + textJsonBytes + RequestEnvelopeAllowance : MaxRequestBytes;
 
     /// <summary>True when text of this JSON size fits in one request at all (every path sends the body in one request).</summary>
     public static bool TextFitsInOneRequest(long textJsonBytes) => FitsInOneRequest(0, textJsonBytes);

@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GraphMail.Engine.Connections;
+using GraphMail.Engine.Sending;
 
 namespace GraphMail.Engine.Transport;
 
@@ -14,15 +15,12 @@ namespace GraphMail.Engine.Transport;
 /// </summary>
 public static class HttpTransport
 {
-    /// <summary>Outlook allows 4 requests in flight per mailbox; a few spare connections cover tokens and uploads.</summary>
-    internal const int MaxConnectionsPerServer = 16;
-
     public static HttpMessageHandler CreateHandler(SandboxEndpoint? sandbox)
     {
 #if NET
         var handler = new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = MaxConnectionsPerServer,
+            MaxConnectionsPerServer = SendLimits.MaxConnectionsPerServer,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
 
             // Without it a dropped SYN (IMDS's 169.254.169.254 off Azure, a firewall) waits for the OS, minutes on Linux.
@@ -39,7 +37,7 @@ public static class HttpTransport
 #else
         var handler = new HttpClientHandler
         {
-            MaxConnectionsPerServer = MaxConnectionsPerServer,
+            MaxConnectionsPerServer = SendLimits.MaxConnectionsPerServer,
             AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
         };
         if (sandbox is not null)

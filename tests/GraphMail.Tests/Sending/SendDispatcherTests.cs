@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GraphMail.Engine.Sending;
 using GraphMail.Engine.Sending.Dispatch;
 using GraphMail.Engine.Sending.Model;
 using GraphMail.Engine.Sending.Paths;
@@ -56,6 +57,67 @@ public sealed class SendDispatcherTests
 
         Assert.Equal(new[] { 0, 1, 2, 3, 4 }, TakeAll(dispatcher).Select(r => r.InputIndex));
         Assert.Equal(2, dispatcher.PeakInProgressPerMailbox);
+    }
+
+    [Fact]
+    public void TenMailboxesHaveMoreMessagesInProgressThanOneMailboxMay()
+    {
+        // Outlook's limit is per mailbox: ten mailboxes, six messages each, all start at once with the default bounds.
+        var sender = new HeldSender();
+        using var dispatcher = new SendDispatcher(() => sender, new DispatchOptions(), CancellationToken.None);
+        for (var i = 1; i <= 60; i++)
+        {
+            dispatcher.Submit(i, Message($"sender{i % 10:00}@contoso.com"), i - 1, null);
+        }
+
+        sender.WaitForStarted(60);
+
+        Assert.Equal(60, dispatcher.Progress.InFlight);
+        Assert.Equal(0, dispatcher.Progress.Queued);
+        Assert.Equal(6, dispatcher.PeakInProgressPerMailbox);
+        sender.ReleaseAll();
+        Assert.Equal(60, TakeAll(dispatcher).Count(r => r.Status == SendStatus.Sent));
+        Assert.Equal(60, dispatcher.PeakInProgress);
+    }
+
+    [Fact]
+    public void RequestBodiesInProgressAreBoundedInBytesAcrossMailboxes()
+    {
+        using var files = new TestFiles();
+        var attachment = files.Sparse("one-mebibyte.bin", 1024 * 1024);
+        OutgoingMessage WithAttachment(string from) =>
+            MessageBuilder.Build(Parameters(("To", "a@fabrikam.com"), ("From", from), ("Attachments", attachment)), null, Path.GetFullPath);
+        var each = SendLimits.BytesHeldWhileSending(WithAttachment("x@contoso.com").AttachmentBytes, WithAttachment("x@contoso.com").TextJsonBytes);
+        var sender = new HeldSender();
+        using var dispatcher = new SendDispatcher(() => sender, new DispatchOptions { MaxBytesInProgress = 3 * each }, CancellationToken.None);
+        for (var i = 1; i <= 10; i++)
+        {
+            dispatcher.Submit(i, WithAttachment($"sender{i:00}@contoso.com"), i - 1, null);
+        }
+
+        sender.WaitForStarted(3);
+
+        Assert.Equal(3, dispatcher.Progress.InFlight);
+        Assert.Equal(7, dispatcher.Progress.Queued);
+        sender.ReleaseAll();
+        Assert.Equal(10, TakeAll(dispatcher).Count(r => r.Status == SendStatus.Sent));
+        Assert.Equal(3, dispatcher.PeakInProgress);
+    }
+
+    [Fact]
+    public void AMessageLargerThanTheByteBoundStillStartsWhenNothingElseIsInProgress()
+    {
+        var sender = new HeldSender();
+        using var dispatcher = new SendDispatcher(() => sender, new DispatchOptions { MaxBytesInProgress = 1 }, CancellationToken.None);
+        dispatcher.Submit(1, Message("one@contoso.com"), 0, null);
+        dispatcher.Submit(2, Message("two@contoso.com"), 1, null);
+
+        sender.WaitForStarted(1);
+
+        Assert.Equal(1, dispatcher.Progress.InFlight);
+        sender.ReleaseAll();
+        Assert.Equal(new[] { 0, 1 }, TakeAll(dispatcher).Select(r => r.InputIndex));
+        Assert.Equal(1, dispatcher.PeakInProgress);
     }
 
     [Fact]

@@ -52,15 +52,19 @@ public sealed class SendHarness : IDisposable
     /// <summary>Every retry wait the send path asked for.</summary>
     internal ConcurrentBag<TimeSpan> Waits { get; } = new();
 
-    internal static async Task<SendHarness> ConnectAsync(SandboxFixture sandbox, string? defaultFrom = SandboxDefaults.Noreply,
-        string appId = SandboxDefaults.LargeAttachmentsAppId, string secret = SandboxDefaults.LargeAttachmentsSecret)
+    internal static Task<SendHarness> ConnectAsync(SandboxFixture sandbox, string? defaultFrom = SandboxDefaults.Noreply,
+        string appId = SandboxDefaults.LargeAttachmentsAppId, string secret = SandboxDefaults.LargeAttachmentsSecret) =>
+        ConnectAsync(sandbox.Server, defaultFrom, appId, secret);
+
+    internal static async Task<SendHarness> ConnectAsync(GraphMail.Sandbox.SandboxServer server, string? defaultFrom,
+        string appId, string secret)
     {
         var connection = await Connector.ConnectAsync(new ConnectionRequest
         {
             TenantId = SandboxDefaults.TenantDomain,
             ClientId = appId,
             Credential = new ClientSecretCredential(Secure(secret)),
-            Sandbox = SandboxEndpoint.Parse(sandbox.Server.ReadyLine),
+            Sandbox = SandboxEndpoint.Parse(server.ReadyLine),
             DefaultFrom = defaultFrom,
         }, CancellationToken.None);
         return new SendHarness(connection);

@@ -12,6 +12,12 @@ public sealed class DispatchOptions
 
     public int MaxInProgressTotal { get; set; } = SendLimits.MaxMessagesInProgress;
 
+    /// <summary>
+    /// Request bodies the messages in progress may hold together (<see cref="SendLimits.BytesHeldWhileSending"/>); a
+    /// message starts when it fits, or when nothing else is in progress.
+    /// </summary>
+    public long MaxBytesInProgress { get; set; } = SendLimits.MaxBytesInProgress;
+
     /// <summary>Messages accepted but not started; a full queue makes the pipeline wait (backpressure).</summary>
     public int MaxQueued { get; set; } = SendLimits.MaxQueuedMessages;
 

@@ -22,7 +22,8 @@ public enum DispatchWait
 }
 
 /// <summary>
-/// Runs sends in parallel within bounds (at most N messages in progress per sender mailbox, M in all, Q waiting) and
+/// Runs sends in parallel within bounds (at most N messages in progress per sender mailbox, M in all holding at most B
+/// bytes of request bodies, Q waiting) and
 /// hands their results to the pipeline thread one at a time, in message order. It never calls back into its caller.
 /// Every accepted message ends in exactly one result, recorded once: its send result; Unknown for an unexpected
 /// exception (it may have been sent) or a request still on the wire when the command ended; NotSent when it never
@@ -44,6 +45,7 @@ public sealed class SendDispatcher : IDisposable
     private readonly int[] _byStatus = new int[Enum.GetValues(typeof(SendStatus)).Length];
     private IMessageSender? _sender;
     private int _written;
+    private long _bytesInProgress;
     private bool _halted;
 
     /// <param name="connect">Makes the send path on the first message that is really sent (never for -WhatIf).</param>
@@ -59,6 +61,9 @@ public sealed class SendDispatcher : IDisposable
 
     /// <summary>The most messages one sender mailbox ever had in progress at once.</summary>
     public int PeakInProgressPerMailbox { get; private set; }
+
+    /// <summary>The most messages ever in progress at once, all mailboxes together.</summary>
+    public int PeakInProgress { get; private set; }
 
     public DispatchProgress Progress
     {
@@ -241,13 +246,15 @@ public sealed class SendDispatcher : IDisposable
             var next = node.Next;
             var sender = node.Value.Message.From.Address;
             _inProgressBySender.TryGetValue(sender, out var mailboxInProgress);
-            if (mailboxInProgress < _options.MaxInProgressPerMailbox)
+            if (mailboxInProgress < _options.MaxInProgressPerMailbox && (_running.Count == 0 || _bytesInProgress + node.Value.Bytes <= _options.MaxBytesInProgress))
             {
                 _queue.Remove(node);
                 var job = node.Value;
                 _running.Add(job.Number, job);
+                _bytesInProgress += job.Bytes;
                 _inProgressBySender[sender] = ++mailboxInProgress;
                 PeakInProgressPerMailbox = Math.Max(PeakInProgressPerMailbox, mailboxInProgress);
+                PeakInProgress = Math.Max(PeakInProgress, _running.Count);
                 _ = Task.Run(() => RunAsync(job));
             }
 
@@ -282,6 +289,7 @@ public sealed class SendDispatcher : IDisposable
     {
         if (_running.Remove(job.Number))
         {
+            _bytesInProgress -= job.Bytes;
             _inProgressBySender[job.Message.From.Address]--;
             Decide(job.Number, result.WithInput(job.InputIndex, job.Input));
         }
@@ -303,6 +311,7 @@ public sealed class SendDispatcher : IDisposable
             Message = message;
             InputIndex = inputIndex;
             Input = input;
+            Bytes = SendLimits.BytesHeldWhileSending(message.AttachmentBytes, message.TextJsonBytes);
         }
 
         internal int Number { get; }
@@ -312,5 +321,8 @@ public sealed class SendDispatcher : IDisposable
         internal int InputIndex { get; }
 
         internal object? Input { get; }
+
+        /// <summary>Request body this message holds while in progress.</summary>
+        internal long Bytes { get; }
     }
 }
