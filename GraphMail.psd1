@@ -11,8 +11,7 @@
     # PowerShell 7 before 7.4 runs on a .NET older than the net8.0 build needs.
     PowerShellVersion    = if ($PSEdition -eq 'Core') { '7.4' } else { '5.1' }
     CompatiblePSEditions = @('Core', 'Desktop')
-    # No FormatsToProcess: the cmdlets load GraphMail.Format.ps1xml before they first write (src/GraphMail/Session/ModuleViews.cs);
-    # format data at import made PowerShell rebuild its format table, most of the import's time (docs/performance.md).
+    FormatsToProcess     = @('GraphMail.Format.ps1xml')
     CmdletsToExport      = @('Add-GraphMailSandboxFault', 'Clear-GraphMailSandboxFault', 'Clear-GraphMailSandboxMessage', 'Connect-GraphMail', 'Connect-GraphMailAdmin', 'ConvertFrom-GraphMailConsentResponse', 'Disconnect-GraphMail', 'Disconnect-GraphMailAdmin', 'Get-GraphMailConnection', 'Get-GraphMailConsentUrl', 'Get-GraphMailSandboxMessage', 'New-GraphMailApplication', 'New-GraphMailMailboxScope', 'Remove-GraphMailApplication', 'Send-GraphMail', 'Start-GraphMailSandbox', 'Stop-GraphMailSandbox', 'Test-GraphMailSetup')
     FunctionsToExport    = @()
     VariablesToExport    = @()

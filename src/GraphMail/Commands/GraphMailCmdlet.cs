@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Errors;
-using GraphMail.Session;
 
 namespace GraphMail.Commands;
 
@@ -39,27 +38,6 @@ public abstract partial class GraphMailCmdlet : PSCmdlet, IDisposable
             await engineCall(token).ConfigureAwait(false);
             return true;
         });
-
-    /// <summary>Writes an object once GraphMail's views are in this runspace (they load on first use, not at import).</summary>
-    protected new void WriteObject(object? sendToPipeline)
-    {
-        ModuleViews.EnsureLoaded(this);
-        base.WriteObject(sendToPipeline);
-    }
-
-    /// <inheritdoc cref="WriteObject(object?)"/>
-    protected new void WriteObject(object? sendToPipeline, bool enumerateCollection)
-    {
-        ModuleViews.EnsureLoaded(this);
-        base.WriteObject(sendToPipeline, enumerateCollection);
-    }
-
-    /// <summary>Writes an error once GraphMail's views are in this runspace (its exception has one).</summary>
-    protected new void WriteError(ErrorRecord errorRecord)
-    {
-        ModuleViews.EnsureLoaded(this);
-        base.WriteError(errorRecord);
-    }
 
     /// <summary>Non-terminating: one item failed, the rest of the pipeline goes on.</summary>
     protected void WriteEngineError(GraphMailException exception, object? target) =>
