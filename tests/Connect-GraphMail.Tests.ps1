@@ -54,6 +54,18 @@ Describe 'Connect-GraphMail with a client secret' {
             Should -Be 'noreply@contoso.com'
     }
 
+    It 'names the tenant domain of a tenant given by GUID when the default sender''s domain belongs to it' {
+        $byGuid = Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $TenantGuid -ClientId $SenderApp -ClientSecret $SenderSecret -DefaultFrom 'noreply@contoso.com' -PassThru -Verbose 4>&1
+        $info = $byGuid | Where-Object { $_ -is [GraphMail.ConnectionInfo] }
+        $verbose = $byGuid | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+        $info.TenantDomain | Should -Be 'contoso.com'
+        (Get-GraphMailConnection).TenantDomain | Should -Be 'contoso.com'
+        $verbose.Message | Should -Contain "Tenant $TenantGuid is contoso.com: the default sender's domain belongs to it."
+        (Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $TenantGuid -ClientId $SenderApp -ClientSecret $SenderSecret -DefaultFrom 'info@fabrikam.com' -PassThru).TenantDomain |
+            Should -BeNullOrEmpty -Because "fabrikam.com is another tenant's domain"
+    }
+
     It 'writes nothing without -PassThru' {
         Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $Tenant -ClientId $SenderApp -ClientSecret $SenderSecret | Should -BeNullOrEmpty
         Get-GraphMailConnection | Should -Not -BeNullOrEmpty

@@ -110,6 +110,17 @@ Describe 'Test-GraphMailSetup' {
         (Get-GraphMailConnection).ClientId | Should -Be $before.ClientId
     }
 
+    It 'names the tenant domain in the summary when the tenant is given by GUID' {
+        Disconnect-GraphMail -WarningAction SilentlyContinue
+        $byGuid = @{ Sandbox = $Sandbox.ReadyLine; TenantId = '30d943bf-6a43-47b0-a36a-66a1a07848ca'; ClientId = $SenderApp; ClientSecret = $Sender.ClientSecret }
+
+        (Test-GraphMailSetup @byGuid -Mailbox 'noreply@contoso.com' | Select-Object -Last 1).TenantDomain | Should -Be 'contoso.com'
+        Connect-GraphMail @byGuid
+        (Get-GraphMailConnection).TenantDomain | Should -BeNullOrEmpty -Because 'no default sender names a domain'
+        (Test-GraphMailSetup -Mailbox 'noreply@contoso.com' | Select-Object -Last 1).TenantDomain | Should -Be 'contoso.com'
+        (Test-GraphMailSetup -Mailbox 'info@fabrikam.com' | Select-Object -Last 1).TenantDomain | Should -BeNullOrEmpty -Because "fabrikam.com is another tenant's domain"
+    }
+
     It 'refuses an out-of-scope mailbox that is the designated one, with its ErrorId' {
         { Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -OutOfScopeMailbox 'NOREPLY@contoso.com' -ErrorAction Stop } |
             Should -Throw -ErrorId 'SetupInputConflict,GraphMail.Commands.TestGraphMailSetupCommand'

@@ -1,7 +1,9 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Engine.Connections;
+using GraphMail.Engine.Consent.Discovery;
 using GraphMail.Engine.Sending.Http;
 using GraphMail.Engine.Sending.Paths;
 using GraphMail.Engine.Setup.Checks;
@@ -46,6 +48,8 @@ public sealed class SetupTester
             {
                 await TestAsync(connection, request, inputs, checks, subject, now, cancellationToken).ConfigureAwait(false);
             }
+
+            await FindTenantDomainAsync(request, inputs, subject, connection, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -65,6 +69,8 @@ public sealed class SetupTester
         if (request.Credentials is not { } credentials)
         {
             var current = request.Connection!;
+            subject.AuthorityBase = current.Plan.AuthorityBaseUri;
+            subject.Sandbox = current.Plan.Sandbox;
             subject.Tenant = current.Info.TenantDomain ?? current.Info.TenantId.ToString("D");
             subject.TenantDomain = current.Info.TenantDomain ?? string.Empty;
             TenantCheck.FromConnection(checks, subject, current.Info);
@@ -75,6 +81,8 @@ public sealed class SetupTester
         }
 
         var plan = ConnectionPlan.From(credentials);
+        subject.AuthorityBase = plan.AuthorityBaseUri;
+        subject.Sandbox = plan.Sandbox;
         subject.Tenant = plan.Tenant?.Value ?? string.Empty;
         subject.TenantDomain = plan.Tenant?.Domain ?? string.Empty;
         subject.ClientId = plan.ClientId ?? string.Empty;
@@ -86,6 +94,30 @@ public sealed class SetupTester
         }
 
         return checks.Blocked ? null : await CredentialCheck.ConnectAsync(checks, subject, credentials, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The summary's tenant domain when the tenant was named by GUID (or by a managed identity's token): a connection or
+    /// administrator sign-in of this session to the same tenant knows it, or else the designated or out-of-scope
+    /// mailbox's domain, when its OpenID configuration names this tenant.
+    /// </summary>
+    private async Task FindTenantDomainAsync(SetupRequest request, SetupInputs inputs, SetupSubject subject, GraphMailConnection? tested, CancellationToken cancellationToken)
+    {
+        if (subject.TenantDomain.Length > 0 || subject.AuthorityBase is null || !Guid.TryParse(subject.TenantId, out var tenantId))
+        {
+            return;
+        }
+
+        var admin = request.Admin?.Info is { } signedIn && signedIn.TenantId == tenantId ? signedIn : null;
+        var known = new[] { tested?.Info, request.Connection?.Info }
+            .Where(info => info is not null && info.TenantId == tenantId)
+            .Select(info => info!.TenantDomain)
+            .Append(admin?.TenantDomain)
+            .FirstOrDefault(domain => !string.IsNullOrEmpty(domain));
+        subject.TenantDomain = known
+            ?? await TenantDomainFinder.FindAsync(_options.Directory, subject.AuthorityBase, subject.Sandbox, tenantId,
+                new[] { subject.Mailbox, inputs.OutOfScope?.Address, admin?.UserPrincipalName }, cancellationToken).ConfigureAwait(false)
+            ?? string.Empty;
     }
 
     private Task RegistrationAsync(SetupRequest request, CheckList checks, SetupSubject subject, CancellationToken cancellationToken) =>
