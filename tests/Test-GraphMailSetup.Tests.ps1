@@ -4,6 +4,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'HostCapture.ps1')
 
     $script:Sandbox = Start-TestSandbox
     $script:SenderApp = '51c27551-41e7-4952-a996-08bd0bfb1752'
@@ -88,7 +89,14 @@ Describe 'Test-GraphMailSetup' {
     }
 
     It 'sends exactly one verification message, and none with -WhatIf' {
-        Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -TestRecipient 'helpdesk@example.com' -WhatIf | Out-Null
+        # In a runspace of its own, whose host keeps the "What if:" line (the test session's host would print it).
+        $run = Invoke-WithRecordingHost -Variables @{ Sender = $Sender } -ScriptBlock {
+            Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -TestRecipient 'helpdesk@example.com' -WhatIf
+        }
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be @('What if: Performing the operation "Send a GraphMail verification message" on target "helpdesk@example.com".')
+        ($run.Output | Where-Object Check -EQ 'VerificationSend').Detail | Should -Be 'Not sent to helpdesk@example.com: declined (-WhatIf, or No at the confirmation prompt).'
         Get-SentMessage | Should -BeNullOrEmpty
 
         $check = Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -TestRecipient 'helpdesk@example.com' -Confirm:$false | Where-Object Check -EQ 'VerificationSend'
