@@ -83,6 +83,8 @@ public sealed class SetupTester
         var plan = ConnectionPlan.From(credentials);
         subject.AuthorityBase = plan.AuthorityBaseUri;
         subject.Sandbox = plan.Sandbox;
+        subject.Environment = plan.Cloud.Name;
+        subject.Cloud = plan.Failures.Cloud;
         subject.Tenant = plan.Tenant?.Value ?? string.Empty;
         subject.TenantDomain = plan.Tenant?.Domain ?? string.Empty;
         subject.ClientId = plan.ClientId ?? string.Empty;
