@@ -83,6 +83,16 @@ Describe 'Test-GraphMailSetup' {
         Get-SentMessage | Should -BeNullOrEmpty
     }
 
+    It 'says with -Verbose what it does and how each check went, and never the secret' {
+        $verbose = Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -OutOfScopeMailbox 'ceo@contoso.com' -Quiet -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+
+        $verbose | Should -Contain "Signing in on a connection of the test's own (the session's connection is left alone)."
+        $verbose | Should -Contain 'Probing ceo@contoso.com: a sendMail without recipients, which Graph refuses before anything is delivered.'
+        $verbose | Where-Object { $_ -like 'Permissions: Passed. App-only token*' } | Should -HaveCount 1
+        ($verbose -join "`n") | Should -Not -Match 'Sbx8Q~|eyJ'
+    }
+
     It 'returns only a boolean with -Quiet' {
         Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -Quiet | Should -BeTrue
         Test-GraphMailSetup @Sender -Mailbox 'admin@contoso.com' -Quiet | Should -BeFalse

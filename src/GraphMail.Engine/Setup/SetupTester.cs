@@ -39,7 +39,7 @@ public sealed class SetupTester
         var now = _options.UtcNow();
         var inputs = SetupInputs.Check(request, now);
         var subject = new SetupSubject { Mailbox = inputs.Mailbox?.Address ?? string.Empty };
-        var checks = new CheckList();
+        var checks = new CheckList(result => request.Status($"{result.Check}: {result.Status}. {result.Detail}"));
         GraphMailConnection? connection = null;
         try
         {
@@ -69,6 +69,7 @@ public sealed class SetupTester
         if (request.Credentials is not { } credentials)
         {
             var current = request.Connection!;
+            request.Status("Testing the current connection: " + current.Info + ".");
             subject.AuthorityBase = current.Plan.AuthorityBaseUri;
             subject.Sandbox = current.Plan.Sandbox;
             subject.Tenant = current.Info.TenantDomain ?? current.Info.TenantId.ToString("D");
@@ -95,7 +96,7 @@ public sealed class SetupTester
             await RegistrationAsync(request, checks, subject, cancellationToken).ConfigureAwait(false);
         }
 
-        return checks.Blocked ? null : await CredentialCheck.ConnectAsync(checks, subject, credentials, cancellationToken).ConfigureAwait(false);
+        return checks.Blocked ? null : await CredentialCheck.ConnectAsync(checks, subject, credentials, request.Status, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -134,7 +135,7 @@ public sealed class SetupTester
         var sender = new MessageSender(channel, _options.Retry);
         var probe = new MailboxProbe(sender);
 
-        var designated = inputs.Mailbox is { } mailbox ? await probe.RunAsync(mailbox, cancellationToken).ConfigureAwait(false) : null;
+        var designated = inputs.Mailbox is { } mailbox ? await ProbeAsync(probe, mailbox, request, cancellationToken).ConfigureAwait(false) : null;
         checks.Add(PermissionsCheck.Evaluate(token, designated, subject));
         var exchange = (request.Exchange ?? ExchangeView.NotConnected("it was not asked")).For(Guid.TryParse(subject.TenantId, out var tenantId) ? tenantId : null);
         var context = new ScopeContext(exchange, new PropagationWindow(now, request.PolicyChangedAt, _options.TimeZone), PermissionsCheck.Has(token.Roles, PermissionsCheck.MailSend), subject);
@@ -158,7 +159,7 @@ public sealed class SetupTester
         }
         else if (!checks.Blocked)
         {
-            checks.Add(ScopingCheck.Evaluate(await probe.RunAsync(outOfScope, cancellationToken).ConfigureAwait(false), context, subject.Mailbox));
+            checks.Add(ScopingCheck.Evaluate(await ProbeAsync(probe, outOfScope, request, cancellationToken).ConfigureAwait(false), context, subject.Mailbox));
         }
 
         checks.Add(LargeAttachmentsCheck.Evaluate(token, exchange, subject.Mailbox));
@@ -171,6 +172,12 @@ public sealed class SetupTester
         {
             checks.Skip(SetupCheck.SendingLimits, NoMailbox);
         }
+    }
+
+    private static Task<ProbeResult> ProbeAsync(MailboxProbe probe, Sending.Model.MailRecipient mailbox, SetupRequest request, CancellationToken cancellationToken)
+    {
+        request.Status($"Probing {mailbox.Address}: a sendMail without recipients, which Graph refuses before anything is delivered.");
+        return probe.RunAsync(mailbox, cancellationToken);
     }
 
     private static async Task VerifyAsync(IMessageSender sender, SetupRequest request, SetupInputs inputs, CheckList checks, SetupSubject subject, CancellationToken cancellationToken)
