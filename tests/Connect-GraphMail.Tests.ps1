@@ -54,6 +54,18 @@ Describe 'Connect-GraphMail with a client secret' {
             Should -Be 'noreply@contoso.com'
     }
 
+    It 'names the tenant domain of a tenant given by GUID when the default sender''s domain belongs to it' {
+        $byGuid = Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $TenantGuid -ClientId $SenderApp -ClientSecret $SenderSecret -DefaultFrom 'noreply@contoso.com' -PassThru -Verbose 4>&1
+        $info = $byGuid | Where-Object { $_ -is [GraphMail.ConnectionInfo] }
+        $verbose = $byGuid | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+        $info.TenantDomain | Should -Be 'contoso.com'
+        (Get-GraphMailConnection).TenantDomain | Should -Be 'contoso.com'
+        $verbose.Message | Should -Contain "Tenant $TenantGuid is contoso.com: the default sender's domain belongs to it."
+        (Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $TenantGuid -ClientId $SenderApp -ClientSecret $SenderSecret -DefaultFrom 'info@fabrikam.com' -PassThru).TenantDomain |
+            Should -BeNullOrEmpty -Because "fabrikam.com is another tenant's domain"
+    }
+
     It 'writes nothing without -PassThru' {
         Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $Tenant -ClientId $SenderApp -ClientSecret $SenderSecret | Should -BeNullOrEmpty
         Get-GraphMailConnection | Should -Not -BeNullOrEmpty
@@ -246,6 +258,22 @@ Describe 'Connect-GraphMail errors' {
 
         $err.FullyQualifiedErrorId | Should -Be "CertificatePasswordIncorrect,$CmdletId"
         "$err" | Should -Not -Match 'not-the-password'
+    }
+
+    It 'says a certificate has expired: past its NotAfter, or expired where the app registers it' {
+        $key = [Security.Cryptography.RSA]::Create(2048)
+        $request = [Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=GraphMail expired', $key, [Security.Cryptography.HashAlgorithmName]::SHA256, [Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $old = $request.CreateSelfSigned([datetimeoffset]'2020-01-01T00:00:00Z', [datetimeoffset]'2021-01-01T00:00:00Z')
+
+        $past = { Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $Tenant -ClientId $SenderApp -Certificate $old } | Should -Throw -PassThru
+        $there = { Connect-GraphMail -Sandbox $Sandbox.ReadyLine -TenantId $Tenant -ClientId '82e23bf3-c80d-4e5c-a4d5-de91de9b757e' -CertificatePath (Join-Path $SeedDirectory 'contoso-app.pfx') -CertificatePassword $PfxPassword } |
+            Should -Throw -PassThru
+
+        $past.FullyQualifiedErrorId | Should -Be "CertificateNotRegistered,$CmdletId"
+        $past.Exception.Message | Should -BeLike "*refused certificate $($old.Thumbprint): the certificate expired on 2021-01-01 00:00 UTC, and Entra ID accepts no expired certificate.*"
+        $there.FullyQualifiedErrorId | Should -Be "CertificateNotRegistered,$CmdletId"
+        $there.Exception.Message | Should -BeLike "*the certificate registered on the app has expired there*"
+        $past, $there | ForEach-Object { $_.ErrorDetails.RecommendedAction | Should -BeLike 'Make a new certificate and register it on app *-RotateCredential*' }
     }
 
     It 'says a public certificate has no private key' {

@@ -31,6 +31,13 @@ Describe 'Connect-GraphMailAdmin' {
         ($info | Out-String) | Should -Not -Match 'eyJ'
     }
 
+    It 'names the tenant domain, from the administrator''s account, when the tenant is given by GUID' {
+        $info = Connect-GraphMailAdmin -TenantId 30d943bf-6a43-47b0-a36a-66a1a07848ca -Sandbox $Sandbox.ReadyLine -PassThru -WarningAction SilentlyContinue
+
+        $info.TenantDomain | Should -Be 'contoso.com'
+        (New-GraphMailApplication -DisplayName ('By GUID ' + [guid]::NewGuid()) -ClientSecret).TenantDomain | Should -Be 'contoso.com'
+    }
+
     It 'refuses -Interactive against the sandbox, which emulates the device code only' {
         $failed = { Connect-GraphMailAdmin -TenantId contoso.com -Sandbox $Sandbox.ReadyLine -Interactive } |
             Should -Throw -ErrorId 'AdminSignInNotSupported,GraphMail.Commands.ConnectGraphMailAdminCommand' -PassThru

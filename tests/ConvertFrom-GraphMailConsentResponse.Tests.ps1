@@ -25,6 +25,16 @@ Describe 'ConvertFrom-GraphMailConsentResponse' {
         $answer.StateMatches | Should -BeTrue
     }
 
+    It 'says a domain-only link (-SkipTenantLookup) cannot tell the answer''s tenant apart' {
+        $link = Get-GraphMailConsentUrl -ClientId $ClientId -Tenant contoso.com -RedirectUri $Landing -SkipTenantLookup
+        $other = '8ff4fa5b-3567-416c-abff-c037a09fea0b'
+
+        $answer = ConvertFrom-GraphMailConsentResponse "$($Landing)?admin_consent=True&tenant=$other&state=$($link.State)" -ConsentLink $link
+
+        $answer.Outcome | Should -Be 'Granted' -Because 'nothing says the tenant differs'
+        $answer.Notes | Should -Contain "The link names tenant contoso.com without its ID (made with -SkipTenantLookup), so the answer's tenant $other could not be compared with it: make the link without -SkipTenantLookup, or check that contoso.com is tenant $other."
+    }
+
     It 'flags a state mismatch and does not call it granted' {
         $answer = ConvertFrom-GraphMailConsentResponse "$($Landing)?admin_consent=True&tenant=$ContosoId&state=forged" -ExpectedState s1
 

@@ -5,6 +5,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
     . (Join-Path $PSScriptRoot 'SandboxSeedWithAdmin.ps1')
+    . (Join-Path $PSScriptRoot 'HostCapture.ps1')
 
     $script:Work = Join-Path ([System.IO.Path]::GetTempPath()) ('graphmail-remove-pester-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $Work
@@ -56,10 +57,18 @@ Describe 'Remove-GraphMailApplication' {
         }
     }
 
-    It 'removes nothing with -WhatIf' {
+    It 'removes nothing with -WhatIf, and says what it would remove' {
         $app = New-GraphMailApplication -DisplayName ('WhatIf ' + [guid]::NewGuid()) -ClientSecret
 
-        $app | Remove-GraphMailApplication -WhatIf
+        # In a runspace of its own, whose host keeps the "What if:" lines (the test session's host would print them).
+        $run = Invoke-WithRecordingHost -Variables @{ App = $app; ReadyLine = $Sandbox.ReadyLine } -ScriptBlock {
+            Connect-GraphMailAdmin -TenantId contoso.com -Sandbox $ReadyLine -WarningAction SilentlyContinue
+            $App | Remove-GraphMailApplication -WhatIf
+        }
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Output | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be @("What if: Performing the operation ""Remove the app registration and its service principal"" on target ""app '$($app.DisplayName)' (client ID $($app.ClientId)) in tenant contoso.com"".")
 
         (New-GraphMailApplication -DisplayName $app.DisplayName -ClientSecret).Steps[0].Status | Should -Be 'Found'
     }

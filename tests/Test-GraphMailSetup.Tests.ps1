@@ -4,6 +4,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'HostCapture.ps1')
 
     $script:Sandbox = Start-TestSandbox
     $script:SenderApp = '51c27551-41e7-4952-a996-08bd0bfb1752'
@@ -82,13 +83,30 @@ Describe 'Test-GraphMailSetup' {
         Get-SentMessage | Should -BeNullOrEmpty
     }
 
+    It 'says with -Verbose what it does and how each check went, and never the secret' {
+        $verbose = Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -OutOfScopeMailbox 'ceo@contoso.com' -Quiet -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+
+        $verbose | Should -Contain "Signing in on a connection of the test's own (the session's connection is left alone)."
+        $verbose | Should -Contain 'Probing ceo@contoso.com: a sendMail without recipients, which Graph refuses before anything is delivered.'
+        $verbose | Where-Object { $_ -like 'Permissions: Passed. App-only token*' } | Should -HaveCount 1
+        ($verbose -join "`n") | Should -Not -Match 'Sbx8Q~|eyJ'
+    }
+
     It 'returns only a boolean with -Quiet' {
         Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -Quiet | Should -BeTrue
         Test-GraphMailSetup @Sender -Mailbox 'admin@contoso.com' -Quiet | Should -BeFalse
     }
 
     It 'sends exactly one verification message, and none with -WhatIf' {
-        Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -TestRecipient 'helpdesk@example.com' -WhatIf | Out-Null
+        # In a runspace of its own, whose host keeps the "What if:" line (the test session's host would print it).
+        $run = Invoke-WithRecordingHost -Variables @{ Sender = $Sender } -ScriptBlock {
+            Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -TestRecipient 'helpdesk@example.com' -WhatIf
+        }
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be @('What if: Performing the operation "Send a GraphMail verification message" on target "helpdesk@example.com".')
+        ($run.Output | Where-Object Check -EQ 'VerificationSend').Detail | Should -Be 'Not sent to helpdesk@example.com: declined (-WhatIf, or No at the confirmation prompt).'
         Get-SentMessage | Should -BeNullOrEmpty
 
         $check = Test-GraphMailSetup @Sender -Mailbox 'noreply@contoso.com' -TestRecipient 'helpdesk@example.com' -Confirm:$false | Where-Object Check -EQ 'VerificationSend'
@@ -108,6 +126,17 @@ Describe 'Test-GraphMailSetup' {
 
         $summary.Mailbox | Should -Be 'noreply@contoso.com'
         (Get-GraphMailConnection).ClientId | Should -Be $before.ClientId
+    }
+
+    It 'names the tenant domain in the summary when the tenant is given by GUID' {
+        Disconnect-GraphMail -WarningAction SilentlyContinue
+        $byGuid = @{ Sandbox = $Sandbox.ReadyLine; TenantId = '30d943bf-6a43-47b0-a36a-66a1a07848ca'; ClientId = $SenderApp; ClientSecret = $Sender.ClientSecret }
+
+        (Test-GraphMailSetup @byGuid -Mailbox 'noreply@contoso.com' | Select-Object -Last 1).TenantDomain | Should -Be 'contoso.com'
+        Connect-GraphMail @byGuid
+        (Get-GraphMailConnection).TenantDomain | Should -BeNullOrEmpty -Because 'no default sender names a domain'
+        (Test-GraphMailSetup -Mailbox 'noreply@contoso.com' | Select-Object -Last 1).TenantDomain | Should -Be 'contoso.com'
+        (Test-GraphMailSetup -Mailbox 'info@fabrikam.com' | Select-Object -Last 1).TenantDomain | Should -BeNullOrEmpty -Because "fabrikam.com is another tenant's domain"
     }
 
     It 'refuses an out-of-scope mailbox that is the designated one, with its ErrorId' {

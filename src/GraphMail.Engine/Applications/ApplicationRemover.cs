@@ -24,13 +24,16 @@ public static class ApplicationRemover
         var app = await FindAsync(directory, request, cancellationToken).ConfigureAwait(false);
         var tenant = admin.Info.TenantDomain ?? admin.Info.TenantId.ToString();
         var steps = new List<GraphMailApplicationStep>();
-        if (!request.Approve($"app '{app.DisplayName}' (client ID {app.AppId}) in tenant {tenant}", "Remove the app registration, its service principal and its local certificate"))
+        var thumbprints = CertificateStep.Registered(app);
+        var action = thumbprints.Count == 0
+            ? "Remove the app registration and its service principal"
+            : "Remove the app registration, its service principal and its local certificate";
+        if (!request.Approve($"app '{app.DisplayName}' (client ID {app.AppId}) in tenant {tenant}", action))
         {
             steps.Add(new GraphMailApplicationStep("Application", ApplicationStepStatus.Skipped, "Not removed (-WhatIf, or declined)."));
             return steps;
         }
 
-        var thumbprints = CertificateStep.Registered(app);
         if (await directory.FindServicePrincipalAsync(app.AppId!, cancellationToken).ConfigureAwait(false) is { } principal)
         {
             request.Status("Removing the service principal");

@@ -22,7 +22,10 @@ internal sealed class ConnectionPlan
             AuthorityHost,
             sandbox is not null,
             (credential as CertificateCredential)?.Certificate.Thumbprint,
-            (credential as ManagedIdentityCredential)?.UserAssignedClientId);
+            (credential as ManagedIdentityCredential)?.UserAssignedClientId)
+        {
+            CertificateNotAfter = credential is CertificateCredential certificate ? new DateTimeOffset(certificate.Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero) : null,
+        };
     }
 
     internal TenantIdentifier? Tenant { get; }

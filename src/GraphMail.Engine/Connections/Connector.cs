@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Engine.Connections.Failures;
+using GraphMail.Engine.Consent.Discovery;
 using GraphMail.Engine.Connections.Tokens;
 using GraphMail.Engine.Transport;
 using Microsoft.Identity.Client;
@@ -31,6 +32,7 @@ public static class Connector
             var token = await connection.AcquireTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
             RequireTenant(plan, token);
             verbose?.Invoke("Signed in: the token expires " + token.ExpiresOn.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + ".");
+            await LearnTenantDomainAsync(connection, verbose, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -64,6 +66,27 @@ public static class Connector
         {
             // MSAL's builders check their input too; GraphMail's own checks should have caught it first.
             throw MsalFailures.Map(e, plan.Failures, plan.AuthorityHost);
+        }
+    }
+
+    /// <summary>
+    /// A tenant named by GUID (or by a managed identity's token) has no domain yet: the default sender's domain is
+    /// one when its OpenID configuration names the same tenant. One anonymous lookup, skipped when it fails.
+    /// </summary>
+    private static async Task LearnTenantDomainAsync(GraphMailConnection connection, Action<string>? verbose, CancellationToken cancellationToken)
+    {
+        var plan = connection.Plan;
+        if (plan.Tenant?.Domain is not null || plan.DefaultFrom is null)
+        {
+            return;
+        }
+
+        var tenantId = connection.Info.TenantId;
+        var domain = await TenantDomainFinder.FindAsync(OpenIdTenantDirectory.Default, plan.AuthorityBaseUri, plan.Sandbox, tenantId, new[] { plan.DefaultFrom }, cancellationToken).ConfigureAwait(false);
+        if (domain is not null)
+        {
+            connection.LearnTenantDomain(domain);
+            verbose?.Invoke($"Tenant {tenantId:D} is {domain}: the default sender's domain belongs to it.");
         }
     }
 

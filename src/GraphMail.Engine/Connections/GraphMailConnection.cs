@@ -19,6 +19,7 @@ public sealed class GraphMailConnection : IDisposable
     private readonly ConnectionTokens _tokens;
     private readonly LazyGraphClient _graph;
     private ConnectionInfo? _info;
+    private string? _learnedTenantDomain;
     private int _disposed;
 
     internal GraphMailConnection(ConnectionPlan plan, ConnectionHttp http, ITokenSource source)
@@ -50,6 +51,19 @@ public sealed class GraphMailConnection : IDisposable
     /// <summary>A token's details (never its text): from MSAL's cache unless it is near expiry or <paramref name="forceRefresh"/>.</summary>
     public async Task<AccessTokenDetails> AcquireTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
         (await _tokens.AcquireAsync(forceRefresh, cancellationToken).ConfigureAwait(false)).Details;
+
+    /// <summary>How the connection was made: its cloud, authority and sandbox.</summary>
+    internal ConnectionPlan Plan => _plan;
+
+    /// <summary>A domain of the tenant confirmed after sign-in (the tenant was named by GUID, or not at all): Info shows it from now on.</summary>
+    internal void LearnTenantDomain(string domain)
+    {
+        Volatile.Write(ref _learnedTenantDomain, domain);
+        if (Volatile.Read(ref _info) is { TenantDomain: null } info)
+        {
+            Volatile.Write(ref _info, info.WithTenantDomain(domain));
+        }
+    }
 
     /// <summary>The connection's tokens with their text, for engine code that sets its own Authorization header.</summary>
     internal ConnectionTokens Tokens => _tokens;
@@ -86,7 +100,7 @@ public sealed class GraphMailConnection : IDisposable
         var managedIdentity = _plan.Credential as ManagedIdentityCredential;
         return new ConnectionInfo(
             Guid.TryParse(token.TenantId, out var tid) ? tid : _plan.Tenant?.Id ?? Guid.Empty,
-            _plan.Tenant?.Domain,
+            _plan.Tenant?.Domain ?? Volatile.Read(ref _learnedTenantDomain),
             _plan.ClientId ?? token.AppId ?? managedIdentity?.UserAssignedClientId ?? "(managed identity)",
             _plan.Credential.Kind,
             (_plan.Credential as CertificateCredential)?.Certificate.Thumbprint,

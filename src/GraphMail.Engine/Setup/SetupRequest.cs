@@ -33,6 +33,9 @@ public sealed class SetupRequest
     /// <summary>The session's administrator sign-in (Connect-GraphMailAdmin), for the optional Registration check; null: skipped.</summary>
     public GraphMail.Engine.Connections.Admin.AdminConnection? Admin { get; set; }
 
+    /// <summary>Told what the run does as it goes (Test-GraphMailSetup -Verbose): never a secret or a token.</summary>
+    public Action<string> Status { get; set; } = _ => { };
+
     /// <summary>What ExchangeOnlineManagement says, gathered by the cmdlet; null when it was not asked.</summary>
     public ExchangeView? Exchange { get; set; }
 

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using GraphMail.Engine.Connections;
 
 namespace GraphMail.Engine.Setup;
 
@@ -21,6 +23,11 @@ internal sealed class SetupSubject
     internal GraphMailEnvironment Environment { get; set; } = GraphMailEnvironment.Global;
 
     internal bool IsManagedIdentity { get; set; }
+
+    /// <summary>Where the tenant is looked up (the cloud's or the sandbox's authority); null until the run knows.</summary>
+    internal Uri? AuthorityBase { get; set; }
+
+    internal SandboxEndpoint? Sandbox { get; set; }
 
     /// <summary>The service principal's object ID from the token's oid claim; empty without consent.</summary>
     internal string ServicePrincipalObjectId { get; set; } = string.Empty;

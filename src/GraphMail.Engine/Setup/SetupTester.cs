@@ -1,7 +1,9 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Engine.Connections;
+using GraphMail.Engine.Consent.Discovery;
 using GraphMail.Engine.Sending.Http;
 using GraphMail.Engine.Sending.Paths;
 using GraphMail.Engine.Setup.Checks;
@@ -37,7 +39,7 @@ public sealed class SetupTester
         var now = _options.UtcNow();
         var inputs = SetupInputs.Check(request, now);
         var subject = new SetupSubject { Mailbox = inputs.Mailbox?.Address ?? string.Empty };
-        var checks = new CheckList();
+        var checks = new CheckList(result => request.Status($"{result.Check}: {result.Status}. {result.Detail}"));
         GraphMailConnection? connection = null;
         try
         {
@@ -46,6 +48,8 @@ public sealed class SetupTester
             {
                 await TestAsync(connection, request, inputs, checks, subject, now, cancellationToken).ConfigureAwait(false);
             }
+
+            await FindTenantDomainAsync(request, inputs, subject, connection, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -65,6 +69,9 @@ public sealed class SetupTester
         if (request.Credentials is not { } credentials)
         {
             var current = request.Connection!;
+            request.Status("Testing the current connection: " + current.Info + ".");
+            subject.AuthorityBase = current.Plan.AuthorityBaseUri;
+            subject.Sandbox = current.Plan.Sandbox;
             subject.Tenant = current.Info.TenantDomain ?? current.Info.TenantId.ToString("D");
             subject.TenantDomain = current.Info.TenantDomain ?? string.Empty;
             TenantCheck.FromConnection(checks, subject, current.Info);
@@ -75,6 +82,10 @@ public sealed class SetupTester
         }
 
         var plan = ConnectionPlan.From(credentials);
+        subject.AuthorityBase = plan.AuthorityBaseUri;
+        subject.Sandbox = plan.Sandbox;
+        subject.Environment = plan.Cloud.Name;
+        subject.Cloud = plan.Failures.Cloud;
         subject.Tenant = plan.Tenant?.Value ?? string.Empty;
         subject.TenantDomain = plan.Tenant?.Domain ?? string.Empty;
         subject.ClientId = plan.ClientId ?? string.Empty;
@@ -85,7 +96,31 @@ public sealed class SetupTester
             await RegistrationAsync(request, checks, subject, cancellationToken).ConfigureAwait(false);
         }
 
-        return checks.Blocked ? null : await CredentialCheck.ConnectAsync(checks, subject, credentials, cancellationToken).ConfigureAwait(false);
+        return checks.Blocked ? null : await CredentialCheck.ConnectAsync(checks, subject, credentials, request.Status, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The summary's tenant domain when the tenant was named by GUID (or by a managed identity's token): a connection or
+    /// administrator sign-in of this session to the same tenant knows it, or else the designated or out-of-scope
+    /// mailbox's domain, when its OpenID configuration names this tenant.
+    /// </summary>
+    private async Task FindTenantDomainAsync(SetupRequest request, SetupInputs inputs, SetupSubject subject, GraphMailConnection? tested, CancellationToken cancellationToken)
+    {
+        if (subject.TenantDomain.Length > 0 || subject.AuthorityBase is null || !Guid.TryParse(subject.TenantId, out var tenantId))
+        {
+            return;
+        }
+
+        var admin = request.Admin?.Info is { } signedIn && signedIn.TenantId == tenantId ? signedIn : null;
+        var known = new[] { tested?.Info, request.Connection?.Info }
+            .Where(info => info is not null && info.TenantId == tenantId)
+            .Select(info => info!.TenantDomain)
+            .Append(admin?.TenantDomain)
+            .FirstOrDefault(domain => !string.IsNullOrEmpty(domain));
+        subject.TenantDomain = known
+            ?? await TenantDomainFinder.FindAsync(_options.Directory, subject.AuthorityBase, subject.Sandbox, tenantId,
+                new[] { subject.Mailbox, inputs.OutOfScope?.Address, admin?.UserPrincipalName }, cancellationToken).ConfigureAwait(false)
+            ?? string.Empty;
     }
 
     private Task RegistrationAsync(SetupRequest request, CheckList checks, SetupSubject subject, CancellationToken cancellationToken) =>
@@ -100,7 +135,7 @@ public sealed class SetupTester
         var sender = new MessageSender(channel, _options.Retry);
         var probe = new MailboxProbe(sender);
 
-        var designated = inputs.Mailbox is { } mailbox ? await probe.RunAsync(mailbox, cancellationToken).ConfigureAwait(false) : null;
+        var designated = inputs.Mailbox is { } mailbox ? await ProbeAsync(probe, mailbox, request, cancellationToken).ConfigureAwait(false) : null;
         checks.Add(PermissionsCheck.Evaluate(token, designated, subject));
         var exchange = (request.Exchange ?? ExchangeView.NotConnected("it was not asked")).For(Guid.TryParse(subject.TenantId, out var tenantId) ? tenantId : null);
         var context = new ScopeContext(exchange, new PropagationWindow(now, request.PolicyChangedAt, _options.TimeZone), PermissionsCheck.Has(token.Roles, PermissionsCheck.MailSend), subject);
@@ -124,7 +159,7 @@ public sealed class SetupTester
         }
         else if (!checks.Blocked)
         {
-            checks.Add(ScopingCheck.Evaluate(await probe.RunAsync(outOfScope, cancellationToken).ConfigureAwait(false), context, subject.Mailbox));
+            checks.Add(ScopingCheck.Evaluate(await ProbeAsync(probe, outOfScope, request, cancellationToken).ConfigureAwait(false), context, subject.Mailbox));
         }
 
         checks.Add(LargeAttachmentsCheck.Evaluate(token, exchange, subject.Mailbox));
@@ -137,6 +172,12 @@ public sealed class SetupTester
         {
             checks.Skip(SetupCheck.SendingLimits, NoMailbox);
         }
+    }
+
+    private static Task<ProbeResult> ProbeAsync(MailboxProbe probe, Sending.Model.MailRecipient mailbox, SetupRequest request, CancellationToken cancellationToken)
+    {
+        request.Status($"Probing {mailbox.Address}: a sendMail without recipients, which Graph refuses before anything is delivered.");
+        return probe.RunAsync(mailbox, cancellationToken);
     }
 
     private static async Task VerifyAsync(IMessageSender sender, SetupRequest request, SetupInputs inputs, CheckList checks, SetupSubject subject, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public sealed class AdminConnectionInfo
 
     public Guid TenantId { get; }
 
-    /// <summary>The tenant as the admin named it, when it was a domain.</summary>
+    /// <summary>The tenant as the admin named it, when it was a domain; otherwise the domain of the admin's account, when its OpenID configuration names this tenant.</summary>
     public string? TenantDomain { get; }
 
     /// <summary>The signed-in administrator.</summary>

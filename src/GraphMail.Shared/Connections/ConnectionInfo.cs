@@ -45,7 +45,10 @@ public sealed class ConnectionInfo
     /// <summary>The tenant's GUID, from the token's <c>tid</c> claim.</summary>
     public Guid TenantId { get; }
 
-    /// <summary>The tenant's domain, when -TenantId was given as a domain.</summary>
+    /// <summary>
+    /// The tenant's domain: -TenantId when it was given as a domain; otherwise the -DefaultFrom domain, when that
+    /// domain's OpenID configuration names this tenant. Empty when neither tells.
+    /// </summary>
     public string? TenantDomain { get; }
 
     public string ClientId { get; }
@@ -77,6 +80,10 @@ public sealed class ConnectionInfo
 
     /// <summary>The sender Send-GraphMail uses when -From is omitted.</summary>
     public string? DefaultFrom { get; }
+
+    internal ConnectionInfo WithTenantDomain(string tenantDomain) =>
+        new(TenantId, tenantDomain, ClientId, CredentialKind, CertificateThumbprint, ManagedIdentityClientId, Environment, IsSandbox,
+            AuthorityHost, GraphEndpoint, TokenExpiresOn, _roles, DefaultFrom);
 
     public override string ToString()
     {

@@ -31,9 +31,21 @@ public sealed class SetupSummary
         Skipped = list.Count(c => c.Status == SetupCheckStatus.Skipped);
         RetryAfter = list.Select(c => c.RetryAfter).Where(t => t is not null).Max();
         Ready = Failed == 0 && RetryAfter is null && list.Any(c => c.Check == SetupCheck.SenderAccess && c.Status == SetupCheckStatus.Passed);
+        var issue = list.FirstOrDefault(c => c.Status == SetupCheckStatus.Failed) ?? list.FirstOrDefault(c => c.Status == SetupCheckStatus.Warning);
+        Issue = issue is null ? string.Empty : issue.Check + " " + (issue.Status == SetupCheckStatus.Failed ? "failed" : "warns") + ": " + issue.Detail;
+        Remedy = issue?.Remedy ?? string.Empty;
     }
 
-    /// <summary>The tenant's domain as given (empty when it was given by ID or came from the token).</summary>
+    /// <summary>
+    /// The layer to fix first: the first failed check (else the first warning), its name and what was seen; empty when
+    /// every check passed or was skipped. The summary's view shows it whole, whatever the width.
+    /// </summary>
+    public string Issue { get; }
+
+    /// <summary>That check's remedy: the exact command or portal step; empty when there is no issue or nothing to do.</summary>
+    public string Remedy { get; }
+
+    /// <summary>The tenant's domain: as given, or found for a tenant given by ID; empty when nothing tells it.</summary>
     public string TenantDomain { get; }
 
     /// <summary>The Directory (tenant) ID, a GUID; empty when it could not be found.</summary>
@@ -78,6 +90,17 @@ public sealed class SetupSummary
             text.Append(", mailbox ").Append(Mailbox);
         }
 
-        return text.Append('.').ToString();
+        text.Append('.');
+        if (Issue.Length > 0)
+        {
+            text.Append(' ').Append(Issue);
+        }
+
+        if (Remedy.Length > 0)
+        {
+            text.Append(" Remedy: ").Append(Remedy);
+        }
+
+        return text.ToString();
     }
 }

@@ -28,7 +28,7 @@ public sealed class ConvertFromGraphMailConsentResponseCommand : GraphMailCmdlet
     {
         try
         {
-            WriteObject(ConsentResponseReader.Read(Uri, ConsentLink?.State ?? ExpectedState, ConsentLink?.TenantId));
+            WriteObject(ConsentResponseReader.Read(Uri, ConsentLink?.State ?? ExpectedState, ConsentLink?.TenantId, ConsentLink?.TenantDomain));
         }
         catch (GraphMailException e)
         {

@@ -59,16 +59,15 @@ public sealed class TestGraphMailSetupCommand : GraphMailCredentialCmdlet
                 VerificationApproved = TestRecipient is null || ShouldProcess(TestRecipient, "Send a GraphMail verification message"),
             };
             request.Exchange = ExchangeViewReader.Read(CurrentSessionExchange.Open(this), request);
-            report = Await(token => SetupTester.Default.RunAsync(request, token));
+            report = AwaitWithHost((bridge, token) =>
+            {
+                request.Status = line => bridge.Post(() => WriteVerbose(line));
+                return SetupTester.Default.RunAsync(request, token);
+            });
         }
         catch (GraphMailException e)
         {
             ThrowEngineError(e, ErrorTargetOf(e, Mailbox));
-            return;
-        }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-        {
-            ThrowTerminatingError(ErrorRecords.Stopped(Mailbox));
             return;
         }
 

@@ -56,11 +56,13 @@ public sealed class SetupRegistrationTests
 
         Assert.Empty(run.AllErrors);
         var runs = Split(run);
+        // Without Exchange's view, missing consent is a warning (an RBAC-scoped app has none, rightly); Graph's answer fails Permissions.
         var unconsented = Check(runs[0], "Registration");
-        Assert.Equal("Failed", ApplicationLifecycleTests.Text(unconsented, "Status"));
+        Assert.Equal("Warning", ApplicationLifecycleTests.Text(unconsented, "Status"));
         Assert.Contains("Admin consent is missing", ApplicationLifecycleTests.Text(unconsented, "Detail"));
-        Assert.StartsWith("New-GraphMailApplication -DisplayName 'GraphMail Unconsented'", ApplicationLifecycleTests.Text(unconsented, "Remedy"));
-        Assert.Equal("Skipped", ApplicationLifecycleTests.Text(Check(runs[0], "Credential"), "Status"));
+        Assert.StartsWith("If no Exchange RBAC role is meant to grant Mail.Send: New-GraphMailApplication -DisplayName 'GraphMail Unconsented'", ApplicationLifecycleTests.Text(unconsented, "Remedy"));
+        Assert.Equal("Passed", ApplicationLifecycleTests.Text(Check(runs[0], "Credential"), "Status"));
+        Assert.Equal("Failed", ApplicationLifecycleTests.Text(Check(runs[0], "Permissions"), "Status"));
 
         var expired = Check(runs[1], "Registration");
         Assert.Equal("Failed", ApplicationLifecycleTests.Text(expired, "Status"));
@@ -71,6 +73,24 @@ public sealed class SetupRegistrationTests
         var good = Check(runs[2], "Registration");
         Assert.Equal("Passed", ApplicationLifecycleTests.Text(good, "Status"));
         Assert.Contains("Mail.Send admin consent", ApplicationLifecycleTests.Text(good, "Detail"));
+    }
+
+    [Fact]
+    public void With_an_admin_an_app_scoped_by_Exchange_RBAC_and_no_consent_is_ready()
+    {
+        using var shell = new ModuleRunspace();
+        var variables = new Hashtable { ["SandboxReadyLine"] = _sandbox.ReadyLine, ["Rbac"] = SandboxDefaults.Secure("Sbx8Q~Rbac.Secret-0006") };
+
+        var run = shell.Run(
+            "Connect-GraphMailAdmin -TenantId contoso.com -Sandbox $SandboxReadyLine -WarningAction SilentlyContinue\n" +
+            "Test-GraphMailSetup -Sandbox $SandboxReadyLine -TenantId contoso.com -ClientId 3cb20295-e57a-43ec-a690-ab434012aec1 -ClientSecret $Rbac -Mailbox noreply@contoso.com -OutOfScopeMailbox ceo@contoso.com",
+            variables);
+
+        Assert.Empty(run.AllErrors);
+        Assert.NotEqual("Failed", ApplicationLifecycleTests.Text(Check(run, "Registration"), "Status"));
+        Assert.Equal("Passed", ApplicationLifecycleTests.Text(Check(run, "Scoping"), "Status"));
+        var summary = Assert.Single(run.Output, o => o.TypeNames.Contains("GraphMail.SetupSummary"));
+        Assert.True((bool)summary.Properties["Ready"].Value);
     }
 
     private static System.Management.Automation.PSObject Check(ScriptRun run, string name) =>

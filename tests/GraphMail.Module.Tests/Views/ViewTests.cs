@@ -132,6 +132,37 @@ public sealed class ViewTests : IClassFixture<SandboxFixture>
     [Theory]
     [InlineData(80)]
     [InlineData(120)]
+    public void AFailedSetupsSummaryNamesTheLayerAndItsWholeRemedyAtAnyWidth(int width)
+    {
+        // The check lines are cut to the width, so the summary must carry the failing layer and its fix in full.
+        const string Unconsented = "496c0d13-47bb-44aa-b10b-4ce402cb1d21";
+        var text = RenderDefault(
+            $"Test-GraphMailSetup -Sandbox $SandboxReadyLine -TenantId contoso.com -ClientId {Unconsented} -ClientSecret (ConvertTo-SecureString 'Sbx8Q~Unconsented.Secret-0002' -AsPlainText -Force) -Mailbox noreply@contoso.com",
+            width);
+
+        var lines = Lines(text);
+        Assert.All(lines, l => Assert.True(l.Length <= width, "wider than " + width + ": " + l));
+        var summary = lines.SkipWhile(l => !l.StartsWith("Ready", System.StringComparison.Ordinal)).ToList();
+        Assert.Matches(@"^Ready\s+: False$", summary[0]);
+        Assert.StartsWith("Issue        : Permissions failed: The token holds no application permissions", summary[1], System.StringComparison.Ordinal);
+        var remedy = string.Concat(summary.SkipWhile(l => !l.StartsWith("Remedy", System.StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("TenantDomain", System.StringComparison.Ordinal)));
+        Assert.Contains(Squeezed($"Get-GraphMailConsentUrl -ClientId {Unconsented} -Tenant contoso.com, open the link as a Global or Privileged Role Administrator and accept"), Squeezed(remedy), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APassedSetupsSummaryShowsNoIssueLines()
+    {
+        var lines = Lines(RenderDefault("Test-GraphMailSetup -Mailbox noreply@contoso.com -WarningAction SilentlyContinue | Select-Object -Last 1", 80));
+
+        Assert.DoesNotContain(lines, l => l.StartsWith("Issue", System.StringComparison.Ordinal) || l.StartsWith("Remedy", System.StringComparison.Ordinal));
+        Assert.Matches(@"^Ready\s+: True$", lines[0]);
+    }
+
+    private static string Squeezed(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", string.Empty);
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
     public void ASendResultsListShowsTheWholeMessageIdOnOneLine(int width)
     {
         var text = RenderDefault("Send-GraphMail -To ops@contoso.com -Subject 'A view' -PassThru | Format-List", width);

@@ -51,6 +51,47 @@ public sealed class RegistrationCheckTests
         Assert.StartsWith("Get-GraphMailConsentUrl -ClientId 11111111-2222-3333-4444-555555555555 -Tenant contoso.com", result.Remedy);
     }
 
+    [Fact]
+    public void No_consent_is_right_for_an_app_whose_Exchange_RBAC_role_grants_Mail_Send()
+    {
+        var exchange = ExchangeView.Connected(Guid.NewGuid(),
+            [new MailboxExchangeView("noreply@contoso.com", null, [new ServicePrincipalRole(ServicePrincipalRole.MailSend, RoleInScope.True)])]);
+
+        var result = RegistrationCheck.Evaluate(WithoutConsent(), Subject(), exchange, Now);
+
+        Assert.Equal(SetupCheckStatus.Passed, result.Status);
+        Assert.Contains("no tenant-wide consent: Exchange RBAC for Applications grants Mail.Send for noreply@contoso.com", result.Detail);
+    }
+
+    [Fact]
+    public void No_consent_without_Exchange_s_view_is_a_warning_that_leaves_the_verdict_to_Graph_and_never_blocks_the_later_checks()
+    {
+        var result = RegistrationCheck.Evaluate(WithoutConsent(), Subject(), ExchangeView.NotConnected("test"), Now);
+
+        Assert.Equal(SetupCheckStatus.Warning, result.Status);
+        Assert.Contains("the Permissions and SenderAccess checks show whether Graph lets the app send", result.Detail);
+        Assert.Equal("If no Exchange RBAC role is meant to grant Mail.Send: New-GraphMailApplication -DisplayName 'Contoso mailer' (it grants the missing consent).", result.Remedy);
+    }
+
+    [Fact]
+    public void No_consent_and_no_RBAC_role_in_Exchange_s_view_fails()
+    {
+        var exchange = ExchangeView.Connected(Guid.NewGuid(), [new MailboxExchangeView("noreply@contoso.com", null, [])]);
+
+        var result = RegistrationCheck.Evaluate(WithoutConsent(), Subject(), exchange, Now);
+
+        Assert.Equal(SetupCheckStatus.Failed, result.Status);
+        Assert.StartsWith("New-GraphMailApplication -DisplayName 'Contoso mailer'", result.Remedy);
+    }
+
+    private static RegistrationFacts WithoutConsent() => new()
+    {
+        DisplayName = "Contoso mailer",
+        RegisteredHere = true,
+        ServicePrincipalId = "sp-1",
+        MailSendAssignmentId = null,
+    };
+
     private static RegistrationFacts Facts(params CredentialFact[] credentials) => new()
     {
         DisplayName = "Contoso mailer",

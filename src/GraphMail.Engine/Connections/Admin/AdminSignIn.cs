@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Engine.Connections.Failures;
+using GraphMail.Engine.Consent.Discovery;
 using GraphMail.Engine.Connections.Tokens;
 using GraphMail.Engine.Transport;
 using Microsoft.Identity.Client;
@@ -53,9 +54,10 @@ public static class AdminSignIn
             var application = builder.Build();
             var scopes = AdminScopes.For(cloud);
             var result = await AcquireAsync(application, scopes, request, failures, host, cancellationToken).ConfigureAwait(false);
+            var tenantId = Guid.TryParse(result.TenantId, out var tid) ? tid : tenant.Id ?? Guid.Empty;
             var info = new AdminConnectionInfo(
-                Guid.TryParse(result.TenantId, out var tid) ? tid : tenant.Id ?? Guid.Empty,
-                tenant.Domain,
+                tenantId,
+                tenant.Domain ?? await TenantDomainFinder.FindAsync(OpenIdTenantDirectory.Default, authorityBase, request.Sandbox, tenantId, new[] { result.Account?.Username }, cancellationToken).ConfigureAwait(false),
                 result.Account?.Username ?? string.Empty,
                 clientId,
                 result.Scopes.Select(s => s.Substring(s.LastIndexOf('/') + 1)).Where(s => AdminScopes.Names.Contains(s, StringComparer.OrdinalIgnoreCase)).ToArray(),

@@ -99,7 +99,9 @@ internal static class AadstsCatalog
     {
         var entry = response.Code is { } code ? Find(code) : null;
         var exception = entry is not null
-            ? new GraphMailException(entry.ErrorId, entry.Kind, context.Render(entry.Cause), context.Render(entry.Fix), inner)
+            ? entry.ErrorId == ErrorIds.CertificateNotRegistered && ExpiredCertificate(response, context) is { } expired
+                ? new GraphMailException(entry.ErrorId, entry.Kind, context.Render(expired), context.Render(ExpiredCertificateFix), inner)
+                : new GraphMailException(entry.ErrorId, entry.Kind, context.Render(entry.Cause), context.Render(entry.Fix), inner)
             : new GraphMailException(
                 ErrorIds.AuthenticationFailed,
                 GraphMailErrorKind.Authentication,
@@ -110,6 +112,27 @@ internal static class AadstsCatalog
                 inner);
         var serviceCode = response.Code is { } c ? "AADSTS" + c.ToString(CultureInfo.InvariantCulture) : response.Error;
         return exception.WithService(serviceCode, httpStatus, response.TraceId, response.CorrelationId);
+    }
+
+    private const string ExpiredCertificateFix =
+        "Make a new certificate and register it on app '{client}': New-GraphMailApplication -DisplayName <the app's name> -RotateCredential "
+        + "with an administrator signed in (Connect-GraphMailAdmin), or upload the new certificate's .cer under Certificates & secrets; then connect with it.";
+
+    /// <summary>
+    /// AADSTS700027 has three causes; an expired certificate is the one that tells itself apart: the certificate
+    /// signed in with is past its NotAfter, or Entra ID's reason says the key registered on the app has expired.
+    /// </summary>
+    private static string? ExpiredCertificate(EntraErrorResponse response, FailureContext context)
+    {
+        if (context.CertificateNotAfter is { } notAfter && notAfter < DateTimeOffset.UtcNow)
+        {
+            return "App '{client}' refused certificate {thumbprint}: the certificate expired on "
+                + notAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) + ", and Entra ID accepts no expired certificate.";
+        }
+
+        return response.FirstLine is { } line && line.IndexOf("The key used is expired", StringComparison.OrdinalIgnoreCase) >= 0
+            ? "App '{client}' refused certificate {thumbprint}: the certificate registered on the app has expired there (Entra ID: 'The key used is expired')."
+            : null;
     }
 
     private static string Describe(EntraErrorResponse response) =>

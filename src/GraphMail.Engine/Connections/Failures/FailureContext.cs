@@ -29,6 +29,9 @@ internal sealed class FailureContext
 
     internal string? ManagedIdentityClientId { get; }
 
+    /// <summary>When the certificate signed in with stops being valid (UTC); null for other credentials.</summary>
+    internal System.DateTimeOffset? CertificateNotAfter { get; set; }
+
     internal string Render(string template) =>
         template
             .Replace("{tenant}", Tenant)

@@ -17,7 +17,8 @@ public static class ConsentResponseReader
     /// <param name="responseUri">The whole address from the browser's address bar.</param>
     /// <param name="expectedState">The link's state; null or empty to skip the check.</param>
     /// <param name="expectedTenantId">The link's tenant ID; null or empty when the link named none.</param>
-    public static ConsentResponse Read(string? responseUri, string? expectedState, string? expectedTenantId)
+    /// <param name="linkTenantDomain">The link's tenant domain, when it named one: without its ID (-SkipTenantLookup) the answer's tenant cannot be compared.</param>
+    public static ConsentResponse Read(string? responseUri, string? expectedState, string? expectedTenantId, string? linkTenantDomain = null)
     {
         var address = (responseUri ?? string.Empty).Trim();
         var parameters = Parse(address);
@@ -51,6 +52,12 @@ public static class ConsentResponseReader
         if (tenant.Length > 0)
         {
             notes.Add(UntrustedTenant);
+        }
+
+        if (outcome == ConsentOutcome.Granted && tenant.Length > 0 && string.IsNullOrEmpty(expectedTenantId) && !string.IsNullOrEmpty(linkTenantDomain))
+        {
+            notes.Add($"The link names tenant {linkTenantDomain} without its ID (made with -SkipTenantLookup), so the answer's tenant {tenant} could not be compared with it: "
+                + $"make the link without -SkipTenantLookup, or check that {linkTenantDomain} is tenant {tenant}.");
         }
 
         if (stateMatches is null)

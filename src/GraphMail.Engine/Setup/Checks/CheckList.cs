@@ -11,6 +11,10 @@ namespace GraphMail.Engine.Setup.Checks;
 internal sealed class CheckList
 {
     private readonly Dictionary<SetupCheck, SetupCheckResult> _results = new();
+    private readonly Action<SetupCheckResult> _recorded;
+
+    /// <param name="recorded">Told each result as it is recorded (Test-GraphMailSetup -Verbose).</param>
+    internal CheckList(Action<SetupCheckResult>? recorded = null) => _recorded = recorded ?? (_ => { });
 
     /// <summary>The first failed check, once there is one.</summary>
     internal SetupCheck? FailedAt { get; private set; }
@@ -32,6 +36,8 @@ internal sealed class CheckList
         {
             FailedAt = result.Check;
         }
+
+        _recorded(result);
     }
 
     internal void Skip(SetupCheck check, string reason) => Add(new SetupCheckResult(check, SetupCheckStatus.Skipped, reason));

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using GraphMail.Engine.Connections;
@@ -8,11 +9,12 @@ namespace GraphMail.Engine.Setup.Checks;
 internal static class CredentialCheck
 {
     /// <summary>A connection of the test's own (never the runspace's), or null when Entra ID refused.</summary>
-    internal static async Task<GraphMailConnection?> ConnectAsync(CheckList checks, SetupSubject subject, ConnectionRequest credentials, CancellationToken cancellationToken)
+    internal static async Task<GraphMailConnection?> ConnectAsync(CheckList checks, SetupSubject subject, ConnectionRequest credentials, Action<string> status, CancellationToken cancellationToken)
     {
         try
         {
-            var connection = await Connector.ConnectAsync(credentials, cancellationToken).ConfigureAwait(false);
+            status("Signing in on a connection of the test's own (the session's connection is left alone).");
+            var connection = await Connector.ConnectAsync(credentials, status, cancellationToken).ConfigureAwait(false);
             Record(checks, subject, connection, "Entra ID issued a token");
             return connection;
         }

@@ -57,10 +57,20 @@ internal static class RegistrationCheck
                 rerun is null ? Remedies.Consent(subject) : rerun + " (it creates the service principal and grants Mail.Send).");
         }
 
-        if (facts.MailSendAssignmentId is null)
+        // No Entra consent is right for an app scoped with Exchange RBAC for Applications (the two grants add up, so a
+        // scope needs the tenant-wide consent gone): only Exchange's view, or Graph's answer to the probes, tells.
+        var rbacGrantsMailSend = exchange.IsConnected &&
+                                 subject.Mailbox.Length > 0 && exchange.For(subject.Mailbox)?.Roles.Any(r => r.Is(ServicePrincipalRole.MailSend)) == true;
+        if (facts.MailSendAssignmentId is null && !rbacGrantsMailSend)
         {
-            return Results.Failed(SetupCheck.Registration, $"Admin consent is missing: the {app}'s service principal {facts.ServicePrincipalId} holds no Microsoft Graph Mail.Send app role assignment.",
-                rerun is null ? Remedies.Consent(subject) : rerun + " (it grants the missing consent).");
+            var grant = rerun is null ? Remedies.Consent(subject) : rerun + " (it grants the missing consent).";
+            return exchange.IsConnected && subject.Mailbox.Length > 0
+                ? Results.Failed(SetupCheck.Registration,
+                    $"Admin consent is missing: the {app}'s service principal {facts.ServicePrincipalId} holds no Microsoft Graph Mail.Send app role assignment, and Exchange Online shows no RBAC for Applications role that grants Mail.Send for {subject.Mailbox}.",
+                    grant)
+                : Results.Warning(SetupCheck.Registration,
+                    $"Admin consent is missing: the {app}'s service principal {facts.ServicePrincipalId} holds no Microsoft Graph Mail.Send app role assignment. That is right only when an Exchange RBAC for Applications role grants Mail.Send instead; the Permissions and SenderAccess checks show whether Graph lets the app send.",
+                    "If no Exchange RBAC role is meant to grant Mail.Send: " + grant);
         }
 
         var rotate = rerun is null ? "Ask the app's owner for a new credential." : rerun + " -RotateCredential (add -ClientSecret for a secret).";
@@ -70,9 +80,7 @@ internal static class RegistrationCheck
             return Results.Failed(SetupCheck.Registration, $"Every credential of the {app} has expired; the last, {last.Kind} {last.Name}, on {last.EndDateTime:yyyy-MM-dd}.", rotate);
         }
 
-        var rbacScope = exchange.IsConnected &&
-                        subject.Mailbox.Length > 0 && exchange.For(subject.Mailbox)?.Roles.Any(r => r.Is(ServicePrincipalRole.MailSend)) == true;
-        if (rbacScope)
+        if (facts.MailSendAssignmentId is not null && rbacGrantsMailSend)
         {
             return Results.Warning(SetupCheck.Registration,
                 $"The {app} holds a tenant-wide Microsoft Graph Mail.Send grant (admin consent) beside an Exchange RBAC for Applications role: the two are independent, so the scope restricts nothing until the Entra grant is removed.",
@@ -87,8 +95,10 @@ internal static class RegistrationCheck
 
         var until = facts.Credentials.Where(c => c.EndDateTime is not null).Select(c => c.EndDateTime).DefaultIfEmpty().Max();
         return Results.Passed(SetupCheck.Registration,
-            $"The {app} has its service principal {facts.ServicePrincipalId} and Mail.Send admin consent" +
-            (facts.MailSendGrantedAt is { } granted ? $" (granted {granted:yyyy-MM-dd})" : string.Empty) +
+            $"The {app} has its service principal {facts.ServicePrincipalId} and " +
+            (facts.MailSendAssignmentId is null
+                ? $"no tenant-wide consent: Exchange RBAC for Applications grants Mail.Send for {subject.Mailbox}, as a mailbox scope needs"
+                : "Mail.Send admin consent" + (facts.MailSendGrantedAt is { } granted ? $" (granted {granted:yyyy-MM-dd})" : string.Empty)) +
             (until is { } last2 ? $"; its credentials work until {last2:yyyy-MM-dd}." : "."));
     }
 }
