@@ -7,6 +7,7 @@ namespace GraphMail;
 public static class ErrorIds
 {
     // Module and session
+    public const string PathNotOnFileSystem = "PathNotOnFileSystem";
     public const string NotConnected = "GraphMailNotConnected";
     public const string OperationStopped = "GraphMailOperationStopped";
     public const string UnexpectedError = "GraphMailUnexpectedError";

@@ -31,21 +31,26 @@ public abstract class GraphMailCloudCmdlet : GraphMailCmdlet
     private protected SandboxEndpoint? SandboxEndpointOf(string? readyLineOrPath) =>
         readyLineOrPath is null
             ? null
-            : SandboxEndpoint.Parse(SandboxEndpoint.IsLineOrUrl(readyLineOrPath) ? readyLineOrPath : FileSystemPath(readyLineOrPath));
+            : SandboxEndpoint.Parse(SandboxEndpoint.IsLineOrUrl(readyLineOrPath) ? readyLineOrPath : FileSystemPath(readyLineOrPath, "Sandbox"));
 
     /// <summary>
-    /// A path as PowerShell means it; as typed when PowerShell cannot read it as a file-system path (an unknown drive
-    /// such as "https:"), so the engine names it in its own error instead of PowerShell's DriveNotFound.
+    /// A path as PowerShell means it; as typed when PowerShell cannot read it (an unknown drive such as "https:"), so
+    /// the engine names it in its own error instead of PowerShell's DriveNotFound; refused on another provider (env:).
     /// </summary>
-    private protected string FileSystemPath(string path)
+    /// <exception cref="GraphMailException">PathNotOnFileSystem.</exception>
+    private protected string FileSystemPath(string path, string parameterName)
     {
         try
         {
-            return ProviderPath(path);
+            return LocalFilePath(path);
         }
-        catch (System.Management.Automation.RuntimeException e) when (e is not System.Management.Automation.PipelineStoppedException)
+        catch (ArgumentException e) when (e.InnerException is System.Management.Automation.RuntimeException)
         {
             return path;
+        }
+        catch (ArgumentException e)
+        {
+            throw PathNotOnFileSystem(path, parameterName, e);
         }
     }
 }

@@ -53,6 +53,6 @@ public abstract partial class GraphMailCredentialCmdlet
         : ClientSecret is not null ? new ClientSecretCredential(ClientSecret)
         : Certificate is not null ? new CertificateCredential(Certificate)
         : CertificateThumbprint is not null ? CertificateCredential.FromThumbprint(CertificateThumbprint)
-        : CertificatePath is not null ? CertificateCredential.FromFile(FileSystemPath(CertificatePath), CertificatePassword)
+        : CertificatePath is not null ? CertificateCredential.FromFile(FileSystemPath(CertificatePath, nameof(CertificatePath)), CertificatePassword)
         : null;
 }

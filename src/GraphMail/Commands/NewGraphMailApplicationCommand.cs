@@ -101,7 +101,7 @@ public sealed partial class NewGraphMailApplicationCommand : GraphMailAdminCmdle
         MultiTenant = MultiTenant.IsPresent,
         RedirectUri = RedirectUri,
         ClientSecret = ClientSecret.IsPresent,
-        CertificatePath = CertificatePath is null ? null : ProviderPath(CertificatePath),
+        CertificatePath = CertificatePath is null ? null : ProviderPath(CertificatePath, nameof(CertificatePath)),
         CertificatePassword = CertificatePassword,
         CredentialLifetime = TimeSpan.FromDays(CredentialLifetimeDays > 0 ? CredentialLifetimeDays : ClientSecret ? 180 : 365),
         RotateCredential = RotateCredential.IsPresent,

@@ -64,7 +64,7 @@ public sealed class RemoveGraphMailApplicationCommand : GraphMailAdminCmdlet
             {
                 ClientId = ClientId ?? Application?.ClientId,
                 DisplayName = DisplayName,
-                CertificatePath = CertificatePath is null ? null : ProviderPath(CertificatePath),
+                CertificatePath = CertificatePath is null ? null : ProviderPath(CertificatePath, nameof(CertificatePath)),
                 CertificatePassword = CertificatePassword,
             };
             var steps = AwaitWithHost(async (bridge, token) =>

@@ -34,10 +34,10 @@ public sealed class StartGraphMailSandboxCommand : GraphMailCmdlet
 
     protected override void ProcessRecord()
     {
-        var request = new SandboxStartRequest(SandboxDirectory) { Port = Port, SeedPath = SeedPath is null ? null : ProviderPath(SeedPath) };
         SandboxInstance sandbox;
         try
         {
+            var request = new SandboxStartRequest(SandboxDirectory) { Port = Port, SeedPath = SeedPath is null ? null : ProviderPath(SeedPath, nameof(SeedPath)) };
             sandbox = Await(cancellation => SandboxLauncher.StartAsync(request, cancellation));
         }
         catch (GraphMailException e)

@@ -17,6 +17,7 @@ public sealed partial class ErrorCatalogueTests
         ["SandboxNotStarted"] = new("Get-GraphMailSandboxMessage", false, null),
         ["SandboxStartFailed"] = new("$seed = Join-Path ([IO.Path]::GetTempPath()) ('graphmail-bad-seed-' + [guid]::NewGuid() + '.json'); Set-Content -LiteralPath $seed -Value '{ \"tenants\": 5 }'; try { Start-GraphMailSandbox -SeedPath $seed } finally { Remove-Item -LiteralPath $seed }", false, "$seed"),
         ["SandboxControlRefused"] = new(OwnSandbox("Add-GraphMailSandboxFault -Route token -Kind tokenExpired")),
+        ["PathNotOnFileSystem"] = new("Start-GraphMailSandbox -SeedPath env:GRAPHMAIL_NO_SEED", false, "'env:GRAPHMAIL_NO_SEED'"),
         ["SandboxUnreachable"] = new("$own = Start-GraphMailSandbox\nStop-GraphMailSandbox -Sandbox $own\nGet-GraphMailSandboxMessage -Sandbox $own"),
     };
 }
