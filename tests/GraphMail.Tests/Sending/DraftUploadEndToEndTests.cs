@@ -80,8 +80,8 @@ public sealed class DraftUploadEndToEndTests(SandboxFixture sandbox) : SandboxSe
         Assert.Empty(Sandbox.Control.GetDrafts());
         Assert.Equal(1, Requests(RouteNames.DeleteMessage));
         // Each ambiguous add was checked against the draft before it was tried again, never blindly.
-        Assert.Equal(DraftCreator.MaxTries, Requests(RouteNames.AddAttachment));
-        Assert.Equal(DraftCreator.MaxTries - 1, Requests(RouteNames.GetMessage));
+        Assert.Equal(ExactlyOncePath.MaxTries, Requests(RouteNames.AddAttachment));
+        Assert.Equal(ExactlyOncePath.MaxTries - 1, Requests(RouteNames.GetMessage));
     }
 
     [Theory]
