@@ -18,6 +18,9 @@ public enum FaultKind
     /// <summary>The request is processed (a message is recorded) and then answered 504.</summary>
     GatewayTimeoutAfterAccept,
 
+    /// <summary>504 before processing (nothing is recorded): to the client, the same answer as one after accept.</summary>
+    GatewayTimeout,
+
     /// <summary>The connection is aborted before anything is processed.</summary>
     ResetBeforeProcessing,
 

@@ -93,6 +93,9 @@ internal sealed class SandboxDispatcher
             case FaultKind.Unavailable:
                 await DelayAsync(fault.LatencyMs, request).ConfigureAwait(false);
                 return FaultResponses.Status(route.Kind, request, 503, fault.RetryAfterSeconds);
+            case FaultKind.GatewayTimeout:
+                await DelayAsync(fault.LatencyMs, request).ConfigureAwait(false);
+                return FaultResponses.Status(route.Kind, request, 504, fault.RetryAfterSeconds);
             case FaultKind.TokenExpired:
                 return GraphErrors.InvalidToken(request, AccessTokenValidator.ExpiredMessage);
         }

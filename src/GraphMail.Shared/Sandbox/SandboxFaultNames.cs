@@ -44,6 +44,7 @@ public static class SandboxFaultNames
     public const string Throttle = "throttle";
     public const string Unavailable = "unavailable";
     public const string GatewayTimeoutAfterAccept = "gatewayTimeoutAfterAccept";
+    public const string GatewayTimeout = "gatewayTimeout";
     public const string ResetBeforeProcessing = "resetBeforeProcessing";
     public const string ResetAfterAccept = "resetAfterAccept";
     public const string TokenExpired = "tokenExpired";
@@ -59,6 +60,6 @@ public static class SandboxFaultNames
 
     public static IReadOnlyList<string> Kinds { get; } = new[]
     {
-        Latency, Throttle, Unavailable, GatewayTimeoutAfterAccept, ResetBeforeProcessing, ResetAfterAccept, TokenExpired,
+        Latency, Throttle, Unavailable, GatewayTimeoutAfterAccept, GatewayTimeout, ResetBeforeProcessing, ResetAfterAccept, TokenExpired,
     };
 }

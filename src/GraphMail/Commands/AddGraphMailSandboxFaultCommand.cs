@@ -20,7 +20,7 @@ public sealed class AddGraphMailSandboxFaultCommand : GraphMailSandboxCmdlet
     public string Route { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 1)]
-    [ValidateSet(Latency, Throttle, Unavailable, GatewayTimeoutAfterAccept, ResetBeforeProcessing, ResetAfterAccept, TokenExpired)]
+    [ValidateSet(Latency, Throttle, Unavailable, GatewayTimeoutAfterAccept, GatewayTimeout, ResetBeforeProcessing, ResetAfterAccept, TokenExpired)]
     public string Kind { get; set; } = string.Empty;
 
     [Parameter(ParameterSetName = CountSet)]

@@ -58,7 +58,7 @@ public sealed partial class ErrorCatalogueTests
             Arrange: Fault(RouteNames.CreateMessage, FaultKind.ResetBeforeProcessing)),
         ["GraphTokenRejected"] = new("Send-GraphMail -To ops@contoso.com -Subject x", true, Arrange: Fault(RouteNames.SendMail, FaultKind.TokenExpired)),
         ["SendServiceError"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
-            Arrange: Fault(RouteNames.CreateMessage, FaultKind.GatewayTimeoutAfterAccept)),
+            Arrange: Fault(RouteNames.CreateMessage, FaultKind.GatewayTimeout)),
         ["DraftNotFound"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",
             Arrange: LoseDraftsAt(RouteNames.CreateUploadSession)),
         ["UploadSessionNotFound"] = new(AsLargeAttachments + SparseFile("draft.bin", "4MB") + "Send-GraphMail -From noreply@contoso.com -To ops@contoso.com -Subject x -Attachments $path",

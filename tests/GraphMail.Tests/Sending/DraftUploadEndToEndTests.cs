@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Linq;
+using GraphMail.Engine.Sending.Paths;
 using GraphMail.Sandbox.Faults;
 using GraphMail.Sandbox.Routing;
 using GraphMail.Tests.Infrastructure;
@@ -70,7 +71,7 @@ public sealed class DraftUploadEndToEndTests(SandboxFixture sandbox) : SandboxSe
     public void AFailedAttachmentAddDeletesTheDraftAndSendsNothing()
     {
         var files = new[] { 1_400_000, 1_500_000, 1_600_000 }.Select((size, i) => Files.Create($"part{i}.bin", size, seed: 30 + i)).ToArray();
-        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.AddAttachment, Kind = FaultKind.Unavailable, Count = 1 });
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.AddAttachment, Kind = FaultKind.Unavailable, Count = 100 });
 
         var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", files)));
 
@@ -78,6 +79,26 @@ public sealed class DraftUploadEndToEndTests(SandboxFixture sandbox) : SandboxSe
         Assert.Empty(Sandbox.Control.GetMessages());
         Assert.Empty(Sandbox.Control.GetDrafts());
         Assert.Equal(1, Requests(RouteNames.DeleteMessage));
+        // Each ambiguous add was checked against the draft before it was tried again, never blindly.
+        Assert.Equal(ExactlyOncePath.MaxTries, Requests(RouteNames.AddAttachment));
+        Assert.Equal(ExactlyOncePath.MaxTries - 1, Requests(RouteNames.GetMessage));
+    }
+
+    [Theory]
+    [InlineData(FaultKind.GatewayTimeoutAfterAccept)]
+    [InlineData(FaultKind.Unavailable)]
+    public void AnAmbiguousAttachmentAddIsCheckedOnTheDraftSoItIsAttachedOnce(FaultKind kind)
+    {
+        var files = new[] { 1_400_000, 1_500_000, 1_600_000 }.Select((size, i) => Files.Create($"part{i}.bin", size, seed: 50 + i)).ToArray();
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.AddAttachment, Kind = kind, Count = 1 });
+
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", files)));
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        var message = Assert.Single(Sandbox.Control.GetMessages());
+        Assert.Equal(files.Select(TestFiles.Sha256).OrderBy(h => h), message.Attachments.Select(a => a.Sha256).OrderBy(h => h));
+        Assert.Equal(1, Requests(RouteNames.GetMessage));
+        Assert.Empty(Sandbox.Control.GetDrafts());
     }
 
     [Theory]
@@ -154,19 +175,38 @@ public sealed class DraftUploadEndToEndTests(SandboxFixture sandbox) : SandboxSe
         Assert.Equal(0, Requests(RouteNames.DeleteMessage));
     }
 
+    [Theory]
+    [InlineData(FaultKind.GatewayTimeoutAfterAccept)]
+    [InlineData(FaultKind.ResetAfterAccept)]
+    public void AnAmbiguousDraftCreationIsResolvedByMessageIdSoTheDraftIsSentOnceAndNoneIsLeft(FaultKind kind)
+    {
+        // The draft was created, its answer lost: the Drafts folder, searched by the Message-ID, gives it back.
+        var file = Files.Create("big.bin", 4 * MB);
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.CreateMessage, Kind = kind, Count = 1 });
+
+        var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        Assert.Null(result.Error);
+        Assert.Equal(result.InternetMessageId, Assert.Single(Sandbox.Control.GetMessages()).InternetMessageId);
+        Assert.Empty(Sandbox.Control.GetDrafts());
+        Assert.Equal(1, Requests(RouteNames.CreateMessage));
+        Assert.Equal(1, Requests(RouteNames.ListMessages));
+    }
+
     [Fact]
-    public void AnAmbiguousDraftCreationIsFailedAndSaysSoInOneVoice()
+    public void AnAmbiguousCreationThatDraftsCannotResolveFailsNamingTheMessageId()
     {
         var file = Files.Create("big.bin", 4 * MB);
         Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.CreateMessage, Kind = FaultKind.GatewayTimeoutAfterAccept, Count = 1 });
+        Sandbox.Control.AddFault(new FaultSpec { Route = RouteNames.ListMessages, Kind = FaultKind.TokenExpired, Count = 2 });
 
         var result = Harness.SendOne(Parameters(("To", "a@fabrikam.com"), ("Attachments", file)));
 
         Assert.Equal(SendStatus.Failed, result.Status);
-        Assert.Equal(ErrorIds.SendServiceError, result.Error!.ErrorId);
-        Assert.Equal(504, result.Error.HttpStatus);
+        Assert.Equal(504, result.Error!.HttpStatus);
         Assert.Contains("while creating the draft; the message was not sent", result.Error.Message);
-        Assert.Contains(result.InternetMessageId, result.Error.Message);
+        Assert.Contains($"a draft with the Message-ID {result.InternetMessageId} may be left there, unsent; delete it if it is.", result.Error.Message);
         Assert.DoesNotContain("not known", result.Error.Message);
         Assert.Empty(Sandbox.Control.GetMessages());
     }

@@ -8,7 +8,7 @@ public enum JournalStatus
     /// <summary>Its sendMail is about to go on the wire: after a crash it may have gone, or not.</summary>
     Planned,
 
-    /// <summary>Its draft is about to be created (ExactlyOnce): nothing can have been sent yet.</summary>
+    /// <summary>Its draft is about to be created, or is being built (ExactlyOnce, or a large message): nothing can have been sent yet.</summary>
     Creating,
 
     /// <summary>Its draft exists (DraftId) and /send is next: not sent until a later line says so.</summary>
@@ -50,6 +50,6 @@ public sealed class JournalRecord
 
     public DateTimeOffset At { get; }
 
-    /// <summary>The draft's immutable id (ExactlyOnce), once created.</summary>
+    /// <summary>The draft's immutable id (ExactlyOnce, or a large message), once it is ready for /send.</summary>
     public string? DraftId { get; }
 }

@@ -35,9 +35,17 @@ internal sealed class AttachmentUploader
     internal async Task<(GraphOperation Operation, CallOutcome Outcome)?> UploadAsync(OutgoingMessage message, string draftId, AttachmentFile file, int onDraftWhenDone, CancellationToken stop)
     {
         using var sessionBody = MessageJson.UploadSession(file);
-        var session = await _caller.CallAsync(
-            new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/attachments/createUploadSession"), message.From.Address, RequestSafety.Creates, sessionBody.Written, "application/json"),
-            stop).ConfigureAwait(false);
+        CallOutcome session;
+        var tries = 0;
+        do
+        {
+            // An ambiguous answer may leave a session no one uses (it expires unused; nothing is attached): ask again.
+            session = await _caller.CallAsync(
+                new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.Message(message, draftId) + "/attachments/createUploadSession"), message.From.Address, RequestSafety.Creates, sessionBody.Written, "application/json"),
+                stop).ConfigureAwait(false);
+        }
+        while (session.End == CallEnd.Ambiguous && ++tries < DraftCreator.MaxTries && !stop.IsCancellationRequested);
+
         if (session.End != CallEnd.Succeeded)
         {
             return (GraphOperation.CreateUploadSession, session);
@@ -80,7 +88,7 @@ internal sealed class AttachmentUploader
                 {
                     // The last chunk's answer was lost and the session is gone: it ends when the attachment is complete,
                     // so the draft tells whether this chunk completed it (a 404 is not the answer to "was it uploaded").
-                    return await IsOnDraftAsync(message, draftId, file, onDraftWhenDone, stop).ConfigureAwait(false) ? null : (GraphOperation.UploadChunk, outcome);
+                    return await IsOnDraftAsync(message, draftId, file, onDraftWhenDone, stop).ConfigureAwait(false) == true ? null : (GraphOperation.UploadChunk, outcome);
                 }
                 else if (outcome.End != CallEnd.Rejected || !inFile || ++resyncs > MaxResynchronisations)
                 {
@@ -97,13 +105,17 @@ internal sealed class AttachmentUploader
         }
     }
 
-    /// <summary>Reads the draft's attachments: true when it holds this file (by name, and at least its size) as often as it should by now.</summary>
-    private async Task<bool> IsOnDraftAsync(OutgoingMessage message, string draftId, AttachmentFile file, int onDraftWhenDone, CancellationToken stop)
+    /// <summary>
+    /// Reads the draft's attachments: true when it holds this file (by name, and at least its size) as often as it
+    /// should by now, false when it does not, null when the draft could not be read.
+    /// </summary>
+    internal async Task<bool?> IsOnDraftAsync(OutgoingMessage message, string draftId, AttachmentFile file, int onDraftWhenDone, CancellationToken stop)
     {
         var read = await _caller.CallAsync(
-            new GraphRequest(HttpMethod.Get, _caller.Graph(GraphPaths.Message(message, draftId) + "?$select=id&$expand=attachments($select=name,size)"), message.From.Address, RequestSafety.Idempotent),
+            new GraphRequest(HttpMethod.Get, _caller.Graph(GraphPaths.Message(message, draftId) + "?$select=id&$expand=attachments($select=name,size)"), message.From.Address, RequestSafety.Idempotent,
+                configure: MailboxLookup.Immutable),
             stop).ConfigureAwait(false);
-        return read.End == CallEnd.Succeeded && UploadSessionJson.CountAttachments(read.Body, file.Name, file.Length) >= onDraftWhenDone;
+        return read.End == CallEnd.Succeeded ? UploadSessionJson.CountAttachments(read.Body, file.Name, file.Length) >= onDraftWhenDone : null;
     }
 
     /// <summary>

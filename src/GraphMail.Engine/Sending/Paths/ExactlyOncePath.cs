@@ -15,32 +15,38 @@ using GraphMail.Engine.Sending.Retry;
 namespace GraphMail.Engine.Sending.Paths;
 
 /// <summary>
-/// -Delivery ExactlyOnce for a message that fits one request: a draft stamped with the message's Message-ID (created
-/// with Prefer: IdType="ImmutableId"), then /send. An ambiguous create is resolved by looking the Message-ID up among
-/// the drafts (create again only when absent; extra drafts deleted); an ambiguous /send by reading the draft's
-/// immutable id (still a draft: /send again, which cannot deliver an item twice; not a draft or gone: Sent).
-/// With a journal, the draft id is on disk before /send, and a rerun finishes what an earlier run left.
+/// -Delivery ExactlyOnce, on either path: a draft stamped with the message's Message-ID (created with
+/// Prefer: IdType="ImmutableId"; an ambiguous create resolved by <see cref="DraftCreator"/>), its remaining attachments
+/// put on it (a large message), then /send. An ambiguous /send is resolved by reading the draft's immutable id (still
+/// a draft: /send again, which cannot deliver an item twice; not a draft or gone: Sent). With a journal, the draft id
+/// is on disk before /send, and a rerun finishes what an earlier run left (in either mode).
 /// </summary>
 internal sealed class ExactlyOncePath
 {
-    /// <summary>How often one step (create, /send) is tried when each answer is ambiguous and the mailbox says it did not happen.</summary>
-    internal const int MaxTries = 4;
+    /// <summary>How often /send is tried when each answer is ambiguous and the draft says it did not happen.</summary>
+    internal const int MaxTries = DraftCreator.MaxTries;
 
     private readonly GraphCaller _caller;
     private readonly MailboxLookup _lookup;
+    private readonly DraftCreator _creator;
+    private readonly DraftUploadPath _draftUpload;
 
-    internal ExactlyOncePath(GraphCaller caller, MailboxLookup lookup)
+    internal ExactlyOncePath(GraphCaller caller, MailboxLookup lookup, DraftCreator creator, DraftUploadPath draftUpload)
     {
         _caller = caller;
         _lookup = lookup;
+        _creator = creator;
+        _draftUpload = draftUpload;
     }
 
     internal async Task<SendResult> SendAsync(OutgoingMessage message, JournalRecord? earlier, SendJournal? journal, CancellationToken stop)
     {
         var clock = Stopwatch.StartNew();
+        var large = message.Path == SendPath.DraftUpload;
         string? draftId = null;
         if (earlier is { Status: JournalStatus.Drafted or JournalStatus.Unknown, DraftId: { } known })
         {
+            // Drafted is written once the draft is complete, right before /send.
             var (state, read) = await _lookup.ReadAsync(message, known, stop).ConfigureAwait(false);
             switch (state)
             {
@@ -60,7 +66,9 @@ internal sealed class ExactlyOncePath
         }
         else if (earlier is not null)
         {
-            var (found, outcome) = await AdoptDraftAsync(message, stop).ConfigureAwait(false);
+            // An earlier run stopped before /send (Creating, or Failed with its draft left): nothing was sent. A small
+            // message's draft is whole as created and is used; a large one's may lack attachments and is made again.
+            var (found, outcome) = await _creator.AdoptAsync(message, keep: !large, stop).ConfigureAwait(false);
             if (outcome is not null)
             {
                 return Unresolved(message, outcome, clock, null, "the Drafts folder could not be searched for its Message-ID");
@@ -72,76 +80,21 @@ internal sealed class ExactlyOncePath
         if (draftId is null)
         {
             journal?.Write(message, JournalStatus.Creating);
-            var created = await CreateAsync(message, clock, stop).ConfigureAwait(false);
-            if (created.Failure is { } failure)
+            var (created, failure) = await _creator.CreateAsync(message, large ? DraftUploadPath.Split(message).OnDraft : message.Attachments, clock, stop).ConfigureAwait(false);
+            if (failure is not null)
             {
                 return failure;
             }
 
-            draftId = created.DraftId!;
+            draftId = created!;
+            if (large && await _draftUpload.AttachAsync(message, draftId, clock, stop).ConfigureAwait(false) is { } abandoned)
+            {
+                return abandoned;
+            }
         }
 
         journal?.Write(message, JournalStatus.Drafted, draftId);
         return await SendDraftAsync(message, draftId, clock, stop).ConfigureAwait(false);
-    }
-
-    private async Task<(string? DraftId, SendResult? Failure)> CreateAsync(OutgoingMessage message, Stopwatch clock, CancellationToken stop)
-    {
-        CallOutcome? created = null;
-        for (var attempt = 1; attempt <= MaxTries; attempt++)
-        {
-            using (var body = await MessageJson.DraftAsync(message, message.Attachments, stop).ConfigureAwait(false))
-            {
-                created = await _caller.CallAsync(
-                    new GraphRequest(HttpMethod.Post, _caller.Graph(GraphPaths.User(message) + "/messages"), message.From.Address, RequestSafety.Creates,
-                        body.Written, "application/json", configure: MailboxLookup.Immutable), stop).ConfigureAwait(false);
-            }
-
-            if (created.End == CallEnd.Succeeded && UploadSessionJson.String(created.Body, "id") is { } id)
-            {
-                return (id, null);
-            }
-
-            if (created.End != CallEnd.Ambiguous)
-            {
-                var status = created.End == CallEnd.Stopped ? SendStatus.NotSent : SendStatus.Failed;
-                return (null, message.Result(status, 0, clock.Elapsed, created.RequestId, created.ClientRequestId, SendOutcomes.ErrorOf(message, GraphOperation.CreateDraft, created)));
-            }
-
-            // The draft may exist: look its Message-ID up rather than guess.
-            var (found, unreadable) = await AdoptDraftAsync(message, stop).ConfigureAwait(false);
-            if (found is not null)
-            {
-                return (found, null);
-            }
-
-            if (unreadable is not null)
-            {
-                var error = SendOutcomes.Annotate(SendOutcomes.ErrorOf(message, GraphOperation.CreateDraft, created),
-                    $"The Drafts folder of {message.From.Address} could not be searched either: a draft with the Message-ID {message.InternetMessageId} may be left there, unsent; delete it if it is.");
-                return (null, message.Result(SendStatus.Failed, 0, clock.Elapsed, unreadable.RequestId, unreadable.ClientRequestId, error));
-            }
-        }
-
-        return (null, message.Result(SendStatus.Failed, 0, clock.Elapsed, created!.RequestId, created.ClientRequestId,
-            SendOutcomes.Annotate(SendOutcomes.ErrorOf(message, GraphOperation.CreateDraft, created), $"Creating the draft was ambiguous {MaxTries} times and it never appeared in Drafts; nothing was sent.")));
-    }
-
-    /// <summary>The draft carrying the message's Message-ID, if there is one (extras deleted); the failed lookup when Drafts cannot be read.</summary>
-    private async Task<(string? DraftId, CallOutcome? Unreadable)> AdoptDraftAsync(OutgoingMessage message, CancellationToken stop)
-    {
-        var (ids, outcome) = await _lookup.FindAsync(message, "drafts", stop).ConfigureAwait(false);
-        if (ids is null)
-        {
-            return (null, outcome);
-        }
-
-        foreach (var extra in ids.Skip(1))
-        {
-            await _lookup.DeleteAsync(message, extra).ConfigureAwait(false);
-        }
-
-        return (ids.FirstOrDefault(), null);
     }
 
     private async Task<SendResult> SendDraftAsync(OutgoingMessage message, string draftId, Stopwatch clock, CancellationToken stop)
@@ -198,14 +151,8 @@ internal sealed class ExactlyOncePath
     }
 
     /// <summary>A /send Graph refused for a draft still there: the draft is deleted (so no one sends it later by mistake) and the message is not sent.</summary>
-    private async Task<SendResult> AbandonAsync(OutgoingMessage message, string draftId, CallOutcome sent, int attempts, Stopwatch clock)
-    {
-        var refused = SendOutcomes.ErrorOf(message, GraphOperation.SendDraft, sent);
-        var deleted = await _lookup.DeleteAsync(message, draftId).ConfigureAwait(false);
-        return message.Result(SendOutcomes.StatusOf(sent.End), attempts, clock.Elapsed, sent.RequestId, sent.ClientRequestId,
-            SendOutcomes.Annotate(refused, deleted ? "The draft was deleted; nothing was sent." : $"Nothing was sent; delete the unsent draft (id {draftId}) from Drafts."),
-            deleted ? null : draftId);
-    }
+    private Task<SendResult> AbandonAsync(OutgoingMessage message, string draftId, CallOutcome sent, int attempts, Stopwatch clock) =>
+        _draftUpload.AbandonAsync(message, draftId, sent, SendOutcomes.StatusOf(sent.End), attempts, clock, SendOutcomes.ErrorOf(message, GraphOperation.SendDraft, sent));
 
     internal static SendResult Unresolved(OutgoingMessage message, CallOutcome read, Stopwatch clock, string? draftId, string why) =>
         message.Result(SendStatus.Unknown, 0, clock.Elapsed, read.RequestId, read.ClientRequestId,

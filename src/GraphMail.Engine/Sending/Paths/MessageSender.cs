@@ -28,9 +28,10 @@ public sealed class MessageSender : IMessageSender
         _wire = new WireGate(requestsPerMailbox);
         var caller = new GraphCaller(channel, retry ?? new RetryOptions(), _wire);
         _sendMail = new SendMailPath(caller);
-        _draftUpload = new DraftUploadPath(caller, chunkBytes);
         _lookup = new MailboxLookup(caller);
-        _exactlyOnce = new ExactlyOncePath(caller, _lookup);
+        var creator = new DraftCreator(caller, _lookup);
+        _draftUpload = new DraftUploadPath(caller, chunkBytes, creator);
+        _exactlyOnce = new ExactlyOncePath(caller, _lookup, creator, _draftUpload);
         _mode = mode;
         _journal = journal;
     }
@@ -66,27 +67,31 @@ public sealed class MessageSender : IMessageSender
     }
 
     /// <summary>
-    /// The path for this message and what earlier runs left of it: ExactlyOnce (or a draft an earlier run left) through
-    /// a draft; an earlier Unknown sendMail resolved through Sent Items; else sendMail or the large-message path.
+    /// The path for this message and what earlier runs left of it: ExactlyOnce (or a draft an earlier run left, in
+    /// either mode) through a draft that is read back; an earlier Unknown sendMail resolved through Sent Items; else
+    /// sendMail or the large-message path.
     /// </summary>
     private async Task<SendResult> SendOnPathAsync(OutgoingMessage message, CancellationToken stop)
     {
         var earlier = _journal?.EarlierByMessageId(message.InternetMessageId);
         var draftLeft = earlier is { Status: JournalStatus.Creating or JournalStatus.Drafted } || earlier is { Status: JournalStatus.Unknown, DraftId: not null };
-        if ((_mode == DeliveryMode.ExactlyOnce || draftLeft) && message.Path == SendPath.SendMail)
+        if (_mode == DeliveryMode.ExactlyOnce || draftLeft)
         {
             return await _exactlyOnce.SendAsync(message, earlier, _journal, stop).ConfigureAwait(false);
         }
 
-        if (earlier is { Status: JournalStatus.Planned or JournalStatus.Unknown or JournalStatus.Drafted or JournalStatus.Creating })
+        if (earlier is { Status: JournalStatus.Planned or JournalStatus.Unknown })
         {
             return await SentItemsResolution.ResolveAsync(_lookup, message, System.Diagnostics.Stopwatch.StartNew(), stop).ConfigureAwait(false);
         }
 
+        if (message.Path == SendPath.DraftUpload)
+        {
+            return await _draftUpload.SendAsync(message, _journal, stop).ConfigureAwait(false);
+        }
+
         _journal?.Write(message, JournalStatus.Planned);
-        return message.Path == SendPath.SendMail
-            ? await _sendMail.SendAsync(message, stop).ConfigureAwait(false)
-            : await _draftUpload.SendAsync(message, stop, _mode == DeliveryMode.ExactlyOnce ? _lookup : null).ConfigureAwait(false);
+        return await _sendMail.SendAsync(message, stop).ConfigureAwait(false);
     }
 
     private static JournalStatus Final(SendStatus status) => status switch
