@@ -129,7 +129,9 @@ Describe 'Test-GraphMailSetup' {
     }
 
     It 'names the tenant domain in the summary when the tenant is given by GUID' {
+        # An administrator signed in to the tenant would name its domain (rightly): this test is about the mailbox's.
         Disconnect-GraphMail -WarningAction SilentlyContinue
+        Disconnect-GraphMailAdmin -WarningAction SilentlyContinue
         $byGuid = @{ Sandbox = $Sandbox.ReadyLine; TenantId = '30d943bf-6a43-47b0-a36a-66a1a07848ca'; ClientId = $SenderApp; ClientSecret = $Sender.ClientSecret }
 
         (Test-GraphMailSetup @byGuid -Mailbox 'noreply@contoso.com' | Select-Object -Last 1).TenantDomain | Should -Be 'contoso.com'

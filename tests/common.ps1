@@ -40,6 +40,9 @@ function Stop-TestSandbox {
         $Sandbox
     )
 
+    # The suite's files share one session: what a file signed in to its sandbox must not reach the next file.
+    Disconnect-GraphMail -WarningAction SilentlyContinue
+    Disconnect-GraphMailAdmin -WarningAction SilentlyContinue
     if ($Sandbox) {
         Stop-GraphMailSandbox -Sandbox $Sandbox
     }
