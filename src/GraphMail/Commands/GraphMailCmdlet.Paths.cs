@@ -44,6 +44,28 @@ public abstract partial class GraphMailCmdlet
         }
     }
 
+    /// <summary>
+    /// A parameter's file path as PowerShell means it (relative to the current location, ~ expanded). A path on another
+    /// provider (env:FOO) is refused by name: taken as it is, it would be a file named FOO in the process's folder.
+    /// </summary>
+    /// <exception cref="GraphMailException">PathNotOnFileSystem.</exception>
+    protected string ProviderPath(string path, string parameterName)
+    {
+        try
+        {
+            return LocalFilePath(path);
+        }
+        catch (ArgumentException e)
+        {
+            throw PathNotOnFileSystem(path, parameterName, e);
+        }
+    }
+
+    private protected static GraphMailException PathNotOnFileSystem(string path, string parameterName, ArgumentException refusal) =>
+        new GraphMailException(ErrorIds.PathNotOnFileSystem, GraphMailErrorKind.InvalidArgument,
+            $"-{parameterName} '{path}' cannot be used: {refusal.Message}",
+            $"Give -{parameterName} the path of a file, relative to the current location or full (./file, ~/file, C:\\folder\\file).").Targeting(path);
+
     /// <summary>A path as PowerShell means it, without wildcard expansion; refused when it is not a file-system path.</summary>
     /// <exception cref="ArgumentException">The path is on another provider (env:, variable:, HKLM:), or PowerShell cannot read it.</exception>
     protected string LocalFilePath(string path)

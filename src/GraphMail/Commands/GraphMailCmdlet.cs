@@ -47,28 +47,6 @@ public abstract partial class GraphMailCmdlet : PSCmdlet, IDisposable
     protected void ThrowEngineError(GraphMailException exception, object? target) =>
         ThrowTerminatingError(ErrorRecords.From(exception, target));
 
-    /// <summary>
-    /// A parameter's file path as PowerShell means it (relative to the current location, ~ expanded). A path on another
-    /// provider (env:FOO) is refused by name: taken as it is, it would be a file named FOO in the process's folder.
-    /// </summary>
-    /// <exception cref="GraphMailException">PathNotOnFileSystem.</exception>
-    protected string ProviderPath(string path, string parameterName)
-    {
-        try
-        {
-            return LocalFilePath(path);
-        }
-        catch (ArgumentException e)
-        {
-            throw PathNotOnFileSystem(path, parameterName, e);
-        }
-    }
-
-    private protected static GraphMailException PathNotOnFileSystem(string path, string parameterName, ArgumentException refusal) =>
-        new GraphMailException(ErrorIds.PathNotOnFileSystem, GraphMailErrorKind.InvalidArgument,
-            $"-{parameterName} '{path}' cannot be used: {refusal.Message}",
-            $"Give -{parameterName} the path of a file, relative to the current location or full (./file, ~/file, C:\\folder\\file).").Targeting(path);
-
     protected override void StopProcessing() => _stopping.Cancel();
 
     public void Dispose()
